@@ -49,6 +49,11 @@ public final class FaceImages {
         return labels[index];
     }
 
+    /** A copy of all labels, in image order (for stratified splits and epoch samplers). */
+    public int[] labels() {
+        return Arrays.copyOf(labels, size);
+    }
+
     /** A copy of one image's pixels. */
     public byte[] image(int index) {
         checkIndex(index);

@@ -1,0 +1,70 @@
+package org.ferstudio.cli;
+
+import java.io.PrintWriter;
+import org.ferstudio.train.BatchProgress;
+import org.ferstudio.train.EpochResult;
+import org.ferstudio.train.TrainingListener;
+import org.ferstudio.train.TrainingOutcome;
+import org.ferstudio.train.TrainingStart;
+
+/** Training on the console: a progress bar per epoch and one summary line per epoch. */
+final class ConsoleTrainingListener implements TrainingListener {
+
+    private final PrintWriter out;
+    private ConsoleProgressBar bar;
+
+    ConsoleTrainingListener(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onTrainingStart(TrainingStart start) {
+        if (start.firstEpoch() > 1) {
+            out.printf("resuming at epoch %d of %d%n", start.firstEpoch(), start.config().epochs());
+        }
+        out.printf("%,d trainable parameters, %d batches per epoch%n", start.parameters(), start.batchesPerEpoch());
+        out.flush();
+    }
+
+    @Override
+    public void onBatch(BatchProgress p) {
+        if (bar == null) {
+            bar = new ConsoleProgressBar(String.format("epoch %d/%d", p.epoch(), p.epochs()), p.batches());
+        }
+        bar.report((double) p.batch() / p.batches(), String.format("loss %.3f acc %.1f%% %.0f img/s ETA %s",
+                p.loss(), 100 * p.accuracy(), p.imagesPerSecond(), duration(p.etaSeconds())));
+    }
+
+    @Override
+    public void onEpoch(EpochResult e) {
+        if (bar != null) {
+            bar.done();
+            bar = null;
+        }
+        out.printf("epoch %3d/%d  train loss %.4f acc %.2f%%  val loss %.4f acc %.2f%%  lr %.2g  %.0f s  %.0f img/s%s%n",
+                e.epoch(), e.epochs(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(),
+                100 * e.validationAccuracy(), e.learningRate(), e.seconds(), e.imagesPerSecond(),
+                e.best() ? "  *best" : "");
+        out.flush();
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingOutcome outcome) {
+        if (bar != null) {
+            bar.done();
+            bar = null;
+        }
+        out.printf("training %s after %d epochs, %s%n", outcome.stopReason(), outcome.history().size(),
+                duration(outcome.trainingSeconds()));
+        out.flush();
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

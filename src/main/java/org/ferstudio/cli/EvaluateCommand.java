@@ -1,0 +1,81 @@
+package org.ferstudio.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ferstudio.data.DataSplits;
+import org.ferstudio.data.Dataset;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.eval.EvaluationReportJson;
+import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.infer.ModelEvaluator;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate}: accuracy, macro-F1, per-class metrics and the confusion matrix of a model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a model on a labelled split: accuracy, macro-F1, per-class precision/recall/F1, "
+                + "confusion matrix.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder")
+    Path model;
+
+    @Mixin
+    DataArgs dataArgs;
+
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "split to evaluate (default: the test split, PrivateTest or test)")
+    String split;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
+    Path json;
+
+    @Option(names = "--tta", defaultValue = "none", paramLabel = "none|flip|tencrop",
+            description = "test-time augmentation (default: ${DEFAULT-VALUE})")
+    String tta;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TestTimeAugmentation augmentation = TestTimeAugmentation.parse(tta);
+        LoadedModel loaded = ModelStore.load(model);
+        ClassLabels modelLabels = loaded.card().classLabels();
+        if (dataArgs.labels == null) {
+            dataArgs.labels = String.join(",", modelLabels.names());
+        }
+        Dataset dataset = dataArgs.read(0);
+        FaceImages images = split != null ? dataset.split(split)
+                : DataSplits.resolve(dataset, dataArgs.splitOptions()).test();
+        if (images == null || images.size() == 0) {
+            throw new IllegalArgumentException("no images to evaluate in " + dataArgs.data
+                    + (split == null ? " (no test split; name one with --split)" : " split '" + split + "'")
+                    + "; splits: " + dataset.splits().keySet());
+        }
+        ConsoleProgressBar bar = new ConsoleProgressBar("evaluating", images.size());
+        EvaluationReport report;
+        try {
+            report = ModelEvaluator.evaluate(new FaceClassifier(loaded.network()), dataset.labels(), images,
+                    augmentation, bar);
+        } finally {
+            bar.done();
+        }
+        spec.commandLine().getOut().printf("%s on %s%s, TTA %s%n", loaded.card().name(), dataArgs.data.getFileName(),
+                split == null ? "" : " (" + split + ")", tta);
+        spec.commandLine().getOut().println(report.toFormattedString());
+        spec.commandLine().getOut().flush();
+        if (json != null) {
+            EvaluationReportJson.write(report, json);
+        }
+        return 0;
+    }
+}

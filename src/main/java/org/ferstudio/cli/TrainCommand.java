@@ -1,0 +1,194 @@
+package org.ferstudio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ferstudio.data.AugmentationConfig;
+import org.ferstudio.data.DataSplits;
+import org.ferstudio.data.Dataset;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.train.CheckpointStore;
+import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.LrSchedule;
+import org.ferstudio.train.TrainingConfig;
+import org.ferstudio.train.TrainingPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: trains a model, checkpointing every epoch, and saves it with its card. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model on a dataset and save it as a model folder with its card.",
+                "Checkpoints are written after every epoch; an interrupted run continues with --resume."})
+public final class TrainCommand implements Callable<Integer> {
+
+    private static final TrainingConfig D = TrainingConfig.defaults();
+
+    @Mixin
+    DataArgs dataArgs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
+    Path out;
+
+    @Option(names = "--name", description = "model name for the card (default: the folder name)")
+    String name;
+
+    @Option(names = "--arch", defaultValue = "cnn3", description = "architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+            completionCandidates = ArchitectureIds.class)
+    String architecture;
+
+    @Option(names = "--epochs", description = "maximum epochs (default: 60)")
+    Integer epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (Nesterov) (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--lr", description = "initial learning rate (default: 0.001 for adam, 0.01 for sgd)")
+    Double learningRate;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "Nesterov momentum for sgd (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--schedule", defaultValue = "plateau", description = "constant, plateau or cosine (default: ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--plateau-patience", defaultValue = "4", description = "epochs without improvement before the LR is lowered (default: ${DEFAULT-VALUE})")
+    int plateauPatience;
+
+    @Option(names = "--plateau-factor", defaultValue = "0.5", description = "LR factor on a plateau (default: ${DEFAULT-VALUE})")
+    double plateauFactor;
+
+    @Option(names = "--min-lr", defaultValue = "1e-5", description = "lowest learning rate (default: ${DEFAULT-VALUE})")
+    double minLearningRate;
+
+    @Option(names = "--label-smoothing", defaultValue = "0", description = "label smoothing, 0 = off (default: ${DEFAULT-VALUE})")
+    double labelSmoothing;
+
+    @Option(names = "--early-stopping", defaultValue = "12", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
+    int earlyStopping;
+
+    @Option(names = "--augment", defaultValue = "standard", description = "standard or none (default: ${DEFAULT-VALUE})")
+    String augment;
+
+    @Option(names = "--balance", defaultValue = "none", description = "class balancing: none, weights or sampling (default: ${DEFAULT-VALUE})")
+    String balance;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of weights, shuffling and augmentation (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--max-train-rows", defaultValue = "0", paramLabel = "N",
+            description = "read at most N rows per split, for quick experiments (default: all)")
+    int maxRows;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "checkpoint folder (default: <out>.checkpoints)")
+    Path checkpoints;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the run whose checkpoints are in DIR, with its settings (only --epochs may change)")
+    Path resume;
+
+    @Option(names = "--no-test", description = "do not evaluate the test split at the end")
+    boolean noTest;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter outWriter = spec.commandLine().getOut();
+        Nd4jRuntime.initialise();
+        Path checkpointDir = resume != null ? resume
+                : checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
+        TrainingConfig config = config(checkpointDir);
+        Dataset dataset = dataArgs.read(maxRows);
+        if (dataset.report().hasProblems()) {
+            outWriter.printf("%d bad rows or files skipped; see './fer-studio validate --data %s'%n",
+                    dataset.report().problems().size(), dataArgs.data);
+        }
+        DataSplits splits = DataSplits.resolve(dataset, dataArgs.splitOptions());
+        outWriter.printf("%s: train %d, validation %d, test %d images (%s)%n", dataset.source().name(),
+                splits.train().size(), splits.validation().size(), splits.test() == null ? 0 : splits.test().size(),
+                splits.description());
+        outWriter.printf("%s, %d epochs, batch %d, %s lr %s, %s schedule; backend %s%n", config.architecture(),
+                config.epochs(), config.batchSize(), config.optimizer().type(), config.optimizer().learningRate(),
+                config.schedule().name().toLowerCase(), Nd4jRuntime.describe());
+        outWriter.printf("checkpoints in %s%n", checkpointDir);
+        outWriter.flush();
+
+        AtomicBoolean cancel = new AtomicBoolean();
+        ProgressReporter control = new ProgressReporter() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+        String modelName = name != null ? name : out.getFileName().toString();
+        TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(modelName,
+                dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest),
+                List.of(new ConsoleTrainingListener(outWriter)), control);
+        if (result.card() == null) {
+            outWriter.printf("no model saved (%s); continue with --resume %s%n", result.outcome().stopReason(),
+                    checkpointDir);
+            outWriter.flush();
+            return 1;
+        }
+        outWriter.printf("%nbest epoch %d: validation accuracy %.2f%%%n", result.outcome().bestEpoch(),
+                100 * result.validation().accuracy());
+        if (result.test() != null) {
+            outWriter.println("test set:");
+            outWriter.println(result.test().toFormattedString());
+        }
+        outWriter.printf("saved %s%n", out);
+        outWriter.flush();
+        return 0;
+    }
+
+    private TrainingConfig config(Path checkpointDir) throws java.io.IOException {
+        if (resume != null) {
+            CheckpointStore store = new CheckpointStore(resume);
+            TrainingConfig saved = store.load().orElseThrow(() -> new IllegalArgumentException(
+                    "no checkpoint to resume in " + resume + " (" + CheckpointStore.STATE_FILE + " missing)")).config();
+            return epochs == null ? saved : saved.withEpochs(epochs);
+        }
+        if (new CheckpointStore(checkpointDir).exists()) {
+            throw new IllegalArgumentException(checkpointDir + " already holds a training run; continue it with "
+                    + "--resume " + checkpointDir + ", or delete it to start again");
+        }
+        Architectures.byId(architecture);
+        double lr = learningRate != null ? learningRate : optimizer.equalsIgnoreCase("sgd") ? 0.01 : 0.001;
+        OptimizerSettings opt = new OptimizerSettings(optimizer, lr, momentum, weightDecay);
+        AugmentationConfig aug = switch (augment.toLowerCase()) {
+            case "standard" -> AugmentationConfig.standard();
+            case "none" -> AugmentationConfig.none();
+            default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + augment + "'");
+        };
+        return new TrainingConfig(architecture, epochs != null ? epochs : D.epochs(), batch, opt,
+                LrSchedule.parse(schedule), plateauPatience, plateauFactor, Math.min(minLearningRate, lr),
+                labelSmoothing, earlyStopping, aug, ClassBalancing.parse(balance), seed);
+    }
+
+    /** Architecture ids for the help text. */
+    static final class ArchitectureIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Architectures.all().stream().map(a -> a.id()).iterator();
+        }
+    }
+}

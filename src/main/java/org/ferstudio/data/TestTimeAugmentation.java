@@ -1,0 +1,64 @@
+package org.ferstudio.data;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.ferstudio.vision.FacePreprocessor;
+
+/**
+ * Several views of one face whose predictions are averaged at evaluation or inference time. TENCROP
+ * follows the usual recipe: the four corner crops and the centre crop of 42x42, each resized back to 48x48,
+ * then the mirrors of those five.
+ */
+public enum TestTimeAugmentation {
+
+    NONE(1),
+    FLIP(2),
+    TENCROP(10);
+
+    public static final int CROP_SIDE = 42;
+
+    private static final int PIXELS = FaceImages.PIXELS;
+
+    private final int views;
+
+    TestTimeAugmentation(int views) {
+        this.views = views;
+    }
+
+    public int views() {
+        return views;
+    }
+
+    /** Writes {@link #views()} normalised images of {@link FaceImages#PIXELS} values each, one after the other. */
+    public void views(byte[] src, int srcOff, float[] dst, int dstOff) {
+        switch (this) {
+            case NONE -> FacePreprocessor.normalise(src, srcOff, dst, dstOff);
+            case FLIP -> {
+                FacePreprocessor.normalise(src, srcOff, dst, dstOff);
+                NormalisedPixels.mirror(src, srcOff, dst, dstOff + PIXELS);
+            }
+            case TENCROP -> tenCrop(src, srcOff, dst, dstOff);
+        }
+    }
+
+    /** Parses a command-line value: none, flip or tencrop, in any case. */
+    public static TestTimeAugmentation parse(String text) {
+        for (TestTimeAugmentation tta : values()) {
+            if (tta.name().equalsIgnoreCase(text.trim())) {
+                return tta;
+            }
+        }
+        throw new IllegalArgumentException("unknown test-time augmentation '" + text + "'; use one of "
+                + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static void tenCrop(byte[] src, int srcOff, float[] dst, int dstOff) {
+        int far = FaceImages.SIDE - CROP_SIDE;
+        int[][] origins = {{0, 0}, {far, 0}, {0, far}, {far, far}, {far / 2, far / 2}};
+        for (int i = 0; i < origins.length; i++) {
+            int viewOff = dstOff + i * PIXELS;
+            NormalisedPixels.crop(src, srcOff, origins[i][0], origins[i][1], CROP_SIDE, dst, viewOff);
+            NormalisedPixels.mirror(dst, viewOff, viewOff + origins.length * PIXELS);
+        }
+    }
+}

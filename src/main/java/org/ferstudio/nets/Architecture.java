@@ -1,0 +1,19 @@
+package org.ferstudio.nets;
+
+/**
+ * A network design. Every architecture takes 48x48 grey faces normalised by the shared preprocessing
+ * ({@code FacePreprocessor}) as {@code [N, 1, 48, 48]} and adapts them itself if it needs another
+ * input; so datasets, the trainer and inference never depend on the architecture. Adding one is a
+ * small class registered in {@link Architectures}.
+ */
+public interface Architecture {
+
+    /** Short id used on the command line and in model cards, e.g. "cnn3". */
+    String id();
+
+    /** One line for help texts and the GUI. */
+    String description();
+
+    /** Builds a freshly initialised network. */
+    FerNetwork build(NetworkSpec spec);
+}

@@ -1,0 +1,86 @@
+package org.ferstudio.nets;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * The reference 3-block CNN: three blocks of [Conv3x3(f, same)-BN-ReLU, Conv3x3(f, same)-BN-ReLU,
+ * MaxPool 2, Dropout 0.25] with f = 32, 64, 128, then Flatten (4,608), Dense 256-BN-ReLU, Dropout 0.5,
+ * softmax. For 7 classes: 1,469,543 trainable parameters, 173.6 MFLOP per forward pass.
+ */
+public final class Cnn3Architecture implements Architecture {
+
+    public static final String ID = "cnn3";
+    private static final int[] FILTERS = {32, 64, 128};
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "3-block CNN (32-64-128 filters, 2 convs per block, dense 256), 1.47M parameters";
+    }
+
+    @Override
+    public FerNetwork build(NetworkSpec spec) {
+        Nd4jRuntime.initialise();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        net.init();
+        return new MultiLayerFerNetwork(ID, net);
+    }
+
+    MultiLayerConfiguration configuration(NetworkSpec spec) {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .updater(spec.optimizer().toUpdater())
+                .l2(spec.optimizer().weightDecay())
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        for (int f : FILTERS) {
+            for (int conv = 0; conv < 2; conv++) {
+                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).activation(Activation.IDENTITY).build());
+                layers.layer(new BatchNormalization.Builder().build());
+                layers.layer(new ActivationLayer(Activation.RELU));
+            }
+            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    .kernelSize(2, 2).stride(2, 2).build());
+            // DL4J's dropout argument is the probability of *keeping* an activation
+            layers.layer(new DropoutLayer.Builder(0.75).build());
+        }
+        layers.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build());
+        layers.layer(new BatchNormalization.Builder().build());
+        layers.layer(new ActivationLayer(Activation.RELU));
+        layers.layer(new DropoutLayer.Builder(0.5).build());
+        layers.layer(new OutputLayer.Builder(lossFunction(spec))
+                .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());
+        return layers.setInputType(InputType.convolutional(48, 48, 1)).build();
+    }
+
+    static LossMCXENT lossFunction(NetworkSpec spec) {
+        if (spec.classWeights().isEmpty()) {
+            return new LossMCXENT();
+        }
+        double[] w = spec.classWeights().stream().mapToDouble(Double::doubleValue).toArray();
+        return new LossMCXENT(Nd4j.create(w).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+    }
+}

@@ -1,0 +1,131 @@
+package org.ferstudio.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.Architecture;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.FerNetwork;
+import org.ferstudio.nets.NetworkSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Model folders: {@code weights.params} (the parameters as a plain float vector, see {@link ArrayFile})
+ * and {@code model.json} (the {@link ModelCard}). The network is rebuilt from the card's architecture
+ * and the numbers poured in; nothing is deserialised as Java objects, so a model file from a stranger
+ * cannot run code. Saving writes a complete new folder beside the old one and swaps it in.
+ */
+public final class ModelStore {
+
+    public static final String CARD_FILE = "model.json";
+    public static final String WEIGHTS_FILE = "weights.params";
+
+    private ModelStore() {
+    }
+
+    /** Saves {@code network} with {@code card} as the folder {@code dir}; returns the card as saved. */
+    public static ModelCard save(Path dir, FerNetwork network, ModelCard card) throws IOException {
+        Path tmp = AtomicFiles.newDirectoryBeside(dir);
+        try {
+            Path weights = tmp.resolve(WEIGHTS_FILE);
+            ArrayFile.write(weights, network.params().castTo(DataType.FLOAT).dup().data().asFloat());
+            ModelCard complete = card.withParameters(network.trainableParams()).withWeights(new ModelCard.Weights(WEIGHTS_FILE, sha256(weights),
+                    Files.size(weights), network.trainableParams()));
+            complete.validateBasics();
+            Json.write(tmp.resolve(CARD_FILE), complete);
+            AtomicFiles.replaceDirectory(tmp, dir);
+            return complete;
+        } catch (IOException | RuntimeException e) {
+            AtomicFiles.deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /** Reads and checks a card without loading the network (fast; for pickers and {@code info}). */
+    public static ModelCard readCard(Path dir) throws ModelLoadException {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException("no model folder at " + dir);
+        }
+        Path cardFile = dir.resolve(CARD_FILE);
+        if (!Files.isRegularFile(cardFile)) {
+            throw new ModelLoadException(dir + " is not a FER Studio model folder: " + CARD_FILE + " is missing");
+        }
+        ModelCard card;
+        try {
+            card = Json.read(cardFile, ModelCard.class);
+        } catch (IOException e) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                throw new ModelLoadException(cardFile + " is not a valid model card: " + Json.describe(json), e);
+            }
+            throw new ModelLoadException("could not read " + cardFile + ": " + e.getMessage(), e);
+        }
+        if (card == null) {
+            throw new ModelLoadException(cardFile + " is empty");
+        }
+        try {
+            card.validateBasics();
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(cardFile + ": " + e.getMessage(), e);
+        }
+        return card;
+    }
+
+    /** Loads a model folder, checking the card against the network it describes. */
+    public static LoadedModel load(Path dir) throws ModelLoadException {
+        ModelCard card = readCard(dir);
+        Architecture arch;
+        try {
+            arch = Architectures.byId(card.architecture());
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(dir.resolve(CARD_FILE) + ": " + e.getMessage()
+                    + " (the model was made by a newer or another program)", e);
+        }
+        if (card.input().width() != 48 || card.input().height() != 48 || card.input().channels() != 1) {
+            throw new ModelLoadException(dir.resolve(CARD_FILE) + ": input " + card.input().width() + "x"
+                    + card.input().height() + "x" + card.input().channels()
+                    + " is not supported; FER Studio networks take 48x48x1 preprocessed faces");
+        }
+        Path weights = dir.resolve(card.weights().file()).normalize();
+        if (!weights.startsWith(dir.normalize()) || !Files.isRegularFile(weights)) {
+            throw new ModelLoadException("weights file missing: " + weights);
+        }
+        try {
+            String actual = sha256(weights);
+            if (!actual.equalsIgnoreCase(card.weights().sha256())) {
+                throw new ModelLoadException(weights + " does not match its card (SHA-256 " + actual
+                        + ", card says " + card.weights().sha256() + "): the file is damaged, truncated or "
+                        + "from another model");
+            }
+            float[] params = ArrayFile.read(weights);
+            FerNetwork net = arch.build(NetworkSpec.forInference(card.classes().size()));
+            if (params.length != net.numParams()) {
+                throw new ModelLoadException(weights + " holds " + params.length + " parameters; a "
+                        + card.architecture() + " network for " + card.classes().size() + " classes has "
+                        + net.numParams());
+            }
+            net.setParams(Nd4j.createFromArray(params).reshape(1, -1));
+            return new LoadedModel(dir, card, net);
+        } catch (ModelLoadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelLoadException("could not read " + weights + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.ferstudio.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.ferstudio.nets.FerNetwork;
+import org.ferstudio.store.ArrayFile;
+import org.ferstudio.store.Json;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A training run's checkpoint folder: {@code epoch-NNN.params} and {@code epoch-NNN.updater} for the
+ * last finished epoch, {@code best.params} for the best epoch so far, and {@code state.json} pointing at
+ * them. Every file is written atomically and the state last, so the folder is always consistent.
+ */
+public final class CheckpointStore {
+
+    public static final String STATE_FILE = "state.json";
+    public static final String BEST_PARAMS = "best.params";
+    static final int FORMAT_VERSION = 1;
+
+    private final Path dir;
+
+    public CheckpointStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(dir.resolve(STATE_FILE));
+    }
+
+    public Optional<CheckpointState> load() throws IOException {
+        if (!exists()) {
+            return Optional.empty();
+        }
+        CheckpointState state = Json.read(dir.resolve(STATE_FILE), CheckpointState.class);
+        if (state.formatVersion() != FORMAT_VERSION) {
+            throw new IOException(dir.resolve(STATE_FILE) + ": unsupported checkpoint format " + state.formatVersion());
+        }
+        return Optional.of(state);
+    }
+
+    /** Saves the network after an epoch; {@code isBest} also replaces {@code best.params}. */
+    public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
+        Files.createDirectories(dir);
+        String stem = String.format("epoch-%03d", stateWithoutFiles.epochsDone());
+        float[] params = toFloats(net.params());
+        ArrayFile.write(dir.resolve(stem + ".params"), params);
+        INDArray updater = net.updaterState();
+        String updaterFile = null;
+        if (updater != null) {
+            updaterFile = stem + ".updater";
+            ArrayFile.write(dir.resolve(updaterFile), toFloats(updater));
+        }
+        if (isBest) {
+            ArrayFile.write(dir.resolve(BEST_PARAMS), params);
+        }
+        CheckpointState state = new CheckpointState(FORMAT_VERSION, stateWithoutFiles.config(),
+                stateWithoutFiles.classes(), stateWithoutFiles.dataFingerprint(), stateWithoutFiles.epochsDone(),
+                stateWithoutFiles.iterationCount(), stateWithoutFiles.lrPlateauRate(),
+                stateWithoutFiles.lrBestAccuracy(), stateWithoutFiles.lrEpochsWithoutImprovement(),
+                stateWithoutFiles.bestEpoch(), stateWithoutFiles.bestValidationAccuracy(),
+                stateWithoutFiles.epochsSinceBest(), stateWithoutFiles.elapsedSeconds(), stem + ".params",
+                updaterFile, stateWithoutFiles.history());
+        Json.write(dir.resolve(STATE_FILE), state);
+        deleteOlderEpochFiles(stem);
+        return state;
+    }
+
+    /** Loads the last epoch's parameters and optimiser state into {@code net}. */
+    public void restoreLast(CheckpointState state, FerNetwork net) throws IOException {
+        net.setParams(Nd4j.createFromArray(ArrayFile.read(dir.resolve(state.paramsFile()))).reshape(1, -1));
+        if (state.updaterFile() != null) {
+            net.setUpdaterState(Nd4j.createFromArray(ArrayFile.read(dir.resolve(state.updaterFile()))));
+        }
+        net.setIterationCount(state.iterationCount());
+    }
+
+    /** Loads the best epoch's parameters into {@code net}. */
+    public void restoreBest(FerNetwork net) throws IOException {
+        net.setParams(Nd4j.createFromArray(ArrayFile.read(dir.resolve(BEST_PARAMS))).reshape(1, -1));
+    }
+
+    static float[] toFloats(INDArray array) {
+        return array.castTo(DataType.FLOAT).dup().data().asFloat();
+    }
+
+    private void deleteOlderEpochFiles(String keepStem) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("epoch-") && !name.startsWith(keepStem + ".")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

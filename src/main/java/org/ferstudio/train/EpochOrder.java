@@ -1,0 +1,23 @@
+package org.ferstudio.train;
+
+import java.util.List;
+import org.ferstudio.data.BalancedSampler;
+import org.ferstudio.data.FaceImages;
+
+/** The order in which an epoch visits the training images, per the configured class balancing. */
+final class EpochOrder {
+
+    private EpochOrder() {
+    }
+
+    static int[] forEpoch(ClassBalancing balancing, FaceImages train, int numClasses, long seed, int epoch) {
+        return balancing == ClassBalancing.SAMPLING
+                ? BalancedSampler.balancedOrder(train.labels(), numClasses, seed, epoch)
+                : BalancedSampler.shuffledOrder(train.size(), seed, epoch);
+    }
+
+    static List<Double> classWeights(int[] counts) {
+        double[] w = BalancedSampler.classWeights(counts);
+        return java.util.Arrays.stream(w).boxed().toList();
+    }
+}

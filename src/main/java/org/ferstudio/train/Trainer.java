@@ -1,0 +1,277 @@
+package org.ferstudio.train;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ferstudio.data.Augmenter;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.FaceTensors;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.FerNetwork;
+import org.ferstudio.nets.NetworkSpec;
+import org.ferstudio.nets.TrainStep;
+import org.ferstudio.task.ProgressReporter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: mini-batches with on-the-fly augmentation, the learning-rate schedule, validation
+ * after every epoch, a checkpoint after every epoch, early stopping, cooperative cancel and resume.
+ * Everything random is seeded from the config's seed and the epoch number, so a resumed run replays the
+ * same epochs an uninterrupted one would.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains, or continues the run whose checkpoints are in {@code checkpoints}. On cancel the last
+     * finished epoch stays checkpointed and the best epoch's network is returned.
+     */
+    public TrainingRun run(ClassLabels labels, FaceImages train, FaceImages validation, CheckpointStore checkpoints,
+                           ProgressReporter control) throws IOException {
+        if (train.size() == 0 || validation.size() == 0) {
+            throw new IllegalArgumentException("training needs images in both the training ("
+                    + train.size() + ") and the validation (" + validation.size() + ") set");
+        }
+        String fingerprint = fingerprint(train, validation);
+        Optional<CheckpointState> previous = checkpoints.load();
+        previous.ifPresent(p -> checkResumable(p, labels, fingerprint));
+
+        FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(labels, train));
+        int batchSize = Math.min(config.batchSize(), train.size());
+        int batches = train.size() / batchSize;
+        LearningRatePolicy lr = new LearningRatePolicy(config, batches);
+        Progress p = new Progress();
+        if (previous.isPresent()) {
+            CheckpointState s = previous.get();
+            checkpoints.restoreLast(s, net);
+            lr.restore(new LearningRatePolicy.State(s.lrPlateauRate(), s.lrBestAccuracy(),
+                    s.lrEpochsWithoutImprovement()));
+            p.restore(s);
+            LOG.info("resuming after epoch {} from {}", s.epochsDone(), checkpoints.dir());
+        }
+        int firstEpoch = p.epochsDone + 1;
+        for (TrainingListener l : listeners) {
+            l.onTrainingStart(new TrainingStart(config, firstEpoch, batches, train.size(), validation.size(),
+                    net.trainableParams()));
+        }
+
+        Augmenter augmenter = new Augmenter(config.augmentation());
+        FaceClassifier validator = new FaceClassifier(net);
+        long sessionStart = System.nanoTime();
+        long sessionImages = 0;
+        String stopReason = "completed";
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+            Nd4j.getRandom().setSeed(mix(config.seed(), epoch, 1));
+            int[] order = EpochOrder.forEpoch(config.balancing(), train, labels.size(), config.seed(), epoch);
+            Random rng = new Random(mix(config.seed(), epoch, 2));
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            long counted = 0;
+            boolean cancelled = false;
+            for (int b = 0; b < batches; b++) {
+                if (control.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                DataSet batch = augmentedBatch(train, order, b * batchSize, batchSize, labels.size(), augmenter, rng);
+                double rate = lr.rateAt(p.iteration);
+                net.setLearningRate(rate);
+                TrainStep step = net.fit(batch);
+                p.iteration++;
+                lossSum += step.loss();
+                if (step.correct() >= 0) {
+                    correct += step.correct();
+                    counted += batchSize;
+                }
+                sessionImages += batchSize;
+                double seconds = (System.nanoTime() - sessionStart) / 1e9;
+                double ips = sessionImages / Math.max(1e-9, seconds);
+                long remaining = (long) (config.epochs() - epoch) * batches * batchSize + (long) (batches - b - 1) * batchSize;
+                BatchProgress bp = new BatchProgress(epoch, config.epochs(), b + 1, batches, step.loss(),
+                        step.correct() >= 0 ? (double) step.correct() / batchSize : Double.NaN, rate, ips,
+                        remaining / Math.max(1e-9, ips));
+                for (TrainingListener l : listeners) {
+                    l.onBatch(bp);
+                }
+            }
+            if (cancelled) {
+                stopReason = "cancelled";
+                break;
+            }
+            float[][] probs = validator.classify(validation, TestTimeAugmentation.NONE, ProgressReporter.NONE);
+            double[] valLossAcc = lossAndAccuracy(probs, validation);
+            lr.onEpochEnd(valLossAcc[1]);
+            boolean best = valLossAcc[1] > p.bestAccuracy;
+            if (best) {
+                p.bestAccuracy = valLossAcc[1];
+                p.bestEpoch = epoch;
+                p.epochsSinceBest = 0;
+            } else {
+                p.epochsSinceBest++;
+            }
+            double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+            EpochResult result = new EpochResult(epoch, config.epochs(), lossSum / batches,
+                    counted > 0 ? (double) correct / counted : Double.NaN, valLossAcc[0], valLossAcc[1],
+                    lr.rateAt(p.iteration - 1), epochSeconds, (double) batches * batchSize / epochSeconds, best);
+            p.history.add(result);
+            p.epochsDone = epoch;
+            LearningRatePolicy.State ls = lr.state();
+            double elapsed = p.elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+            checkpoints.save(new CheckpointState(CheckpointStore.FORMAT_VERSION, config, labels.names(), fingerprint,
+                    epoch, p.iteration, ls.plateauRate(), ls.bestAccuracy(), ls.epochsWithoutImprovement(),
+                    p.bestEpoch, p.bestAccuracy, p.epochsSinceBest, elapsed, null, null, p.history), net, best);
+            for (TrainingListener l : listeners) {
+                l.onEpoch(result);
+            }
+            if (config.earlyStoppingPatience() > 0 && p.epochsSinceBest >= config.earlyStoppingPatience()) {
+                stopReason = "early stopping";
+                break;
+            }
+        }
+        if (p.bestEpoch > 0) {
+            checkpoints.restoreBest(net);
+        }
+        double total = p.elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+        TrainingOutcome outcome = new TrainingOutcome(p.history, p.bestEpoch, p.bestAccuracy, stopReason, total);
+        for (TrainingListener l : listeners) {
+            l.onTrainingEnd(outcome);
+        }
+        return new TrainingRun(net, outcome);
+    }
+
+    private NetworkSpec networkSpec(ClassLabels labels, FaceImages train) {
+        List<Double> weights = List.of();
+        if (config.balancing() == ClassBalancing.WEIGHTS) {
+            weights = EpochOrder.classWeights(train.classCounts(labels.size()));
+        }
+        return new NetworkSpec(labels.size(), config.seed(), config.optimizer(), weights);
+    }
+
+    private DataSet augmentedBatch(FaceImages images, int[] order, int from, int n, int numClasses,
+                                   Augmenter augmenter, Random rng) {
+        float[] buf = new float[n * FaceImages.PIXELS];
+        byte[] pix = new byte[FaceImages.PIXELS];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            int idx = order[from + i];
+            images.copyImage(idx, pix, 0);
+            augmenter.augment(pix, 0, buf, i * FaceImages.PIXELS, rng);
+            y[i] = images.label(idx);
+        }
+        INDArray x = FaceTensors.fromNormalised(buf, n);
+        return new DataSet(x, FaceTensors.targets(y, numClasses, config.labelSmoothing()));
+    }
+
+    /** Mean cross-entropy and accuracy of predicted probabilities. */
+    static double[] lossAndAccuracy(float[][] probs, FaceImages truth) {
+        double loss = 0;
+        int right = 0;
+        for (int i = 0; i < probs.length; i++) {
+            int t = truth.label(i);
+            loss -= Math.log(Math.max(1e-7, probs[i][t]));
+            int best = 0;
+            for (int c = 1; c < probs[i].length; c++) {
+                if (probs[i][c] > probs[i][best]) {
+                    best = c;
+                }
+            }
+            if (best == t) {
+                right++;
+            }
+        }
+        return new double[] {loss / probs.length, (double) right / probs.length};
+    }
+
+    private void checkResumable(CheckpointState s, ClassLabels labels, String fingerprint) {
+        if (!s.classes().equals(labels.names())) {
+            throw new IllegalStateException("the checkpoint was trained on classes " + s.classes()
+                    + ", this dataset has " + labels.names());
+        }
+        if (!s.dataFingerprint().equals(fingerprint)) {
+            throw new IllegalStateException("the checkpoint was trained on different data (the training and "
+                    + "validation images differ); resume with the same dataset, split and row limit");
+        }
+        if (!s.config().withEpochs(config.epochs()).equals(config)) {
+            throw new IllegalStateException("the checkpoint was trained with other settings: " + s.config()
+                    + "; resume with the same settings (only --epochs may change)");
+        }
+    }
+
+    /** SHA-256 over both sets' pixels and labels: a resume must see exactly the same data. */
+    static String fingerprint(FaceImages train, FaceImages validation) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] pix = new byte[FaceImages.PIXELS];
+            for (FaceImages set : List.of(train, validation)) {
+                for (int i = 0; i < set.size(); i++) {
+                    set.copyImage(i, pix, 0);
+                    md.update(pix);
+                    md.update((byte) set.label(i));
+                }
+                md.update((byte) 0xFF);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    static long mix(long seed, int epoch, int stream) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The loop's running state, restored from a checkpoint on resume. */
+    private static final class Progress {
+        int epochsDone;
+        int iteration;
+        int bestEpoch;
+        double bestAccuracy = Double.NEGATIVE_INFINITY;
+        int epochsSinceBest;
+        double elapsedBefore;
+        final List<EpochResult> history = new ArrayList<>();
+
+        void restore(CheckpointState s) {
+            epochsDone = s.epochsDone();
+            iteration = s.iterationCount();
+            bestEpoch = s.bestEpoch();
+            bestAccuracy = s.bestValidationAccuracy();
+            epochsSinceBest = s.epochsSinceBest();
+            elapsedBefore = s.elapsedSeconds();
+            history.addAll(s.history());
+        }
+    }
+}

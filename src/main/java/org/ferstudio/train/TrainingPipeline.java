@@ -1,0 +1,99 @@
+package org.ferstudio.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ferstudio.data.DataSplits;
+import org.ferstudio.data.DatasetSource;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.infer.ModelEvaluator;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.store.Json;
+import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.RuntimeInfo;
+import org.ferstudio.task.ProgressReporter;
+
+/**
+ * Train, evaluate and save, as one job shared by the command line and the training wizard: runs the
+ * {@link Trainer} (resuming from the checkpoint folder when it holds a run), evaluates the best epoch on
+ * the validation set and, once, on the test set, and saves the model folder with its card.
+ */
+public final class TrainingPipeline {
+
+    /**
+     * @param evaluateTest whether to report the test split (the final, once-per-model number)
+     */
+    public record Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
+                          TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest) {
+    }
+
+    /** {@code card} is null when training was cancelled (nothing saved; resume from the checkpoints). */
+    public record Result(TrainingOutcome outcome, ModelCard card, EvaluationReport validation,
+                         EvaluationReport test) {
+    }
+
+    private TrainingPipeline() {
+    }
+
+    public static Result run(Request request, List<TrainingListener> listeners, ProgressReporter control)
+            throws IOException {
+        Trainer trainer = new Trainer(request.config());
+        listeners.forEach(trainer::addListener);
+        DataSplits splits = request.splits();
+        TrainingRun run = trainer.run(request.labels(), splits.train(), splits.validation(),
+                new CheckpointStore(request.checkpointDir()), control);
+        if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
+            return new Result(run.outcome(), null, null, null);
+        }
+        FaceClassifier classifier = new FaceClassifier(run.network());
+        EvaluationReport validation = ModelEvaluator.evaluate(classifier, request.labels(), splits.validation(),
+                TestTimeAugmentation.NONE, control);
+        EvaluationReport test = null;
+        if (request.evaluateTest() && splits.test() != null && splits.test().size() > 0) {
+            test = ModelEvaluator.evaluate(classifier, request.labels(), splits.test(), TestTimeAugmentation.NONE,
+                    control);
+        }
+        ModelCard card = card(request, run, validation, test);
+        ModelCard saved = ModelStore.save(request.outDir(), run.network(), card);
+        return new Result(run.outcome(), saved, validation, test);
+    }
+
+    static ModelCard card(Request r, TrainingRun run, EvaluationReport validation, EvaluationReport test)
+            throws IOException {
+        RuntimeInfo rt = RuntimeInfo.current();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(r.config()), Map.class));
+        training.put("stopReason", run.outcome().stopReason());
+        training.put("epochsRun", run.outcome().history().size());
+        training.put("backend", Nd4jRuntime.describe());
+        DataSplits s = r.splits();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("train", s.train().size());
+        sizes.put("validation", s.validation().size());
+        if (s.test() != null) {
+            sizes.put("test", s.test().size());
+        }
+        DatasetSource src = r.source();
+        String splitNote = s.description();
+        return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), r.config().architecture(),
+                r.labels().names(),
+                new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, "grey, face crop, resize 48x48, x/255"),
+                training,
+                new ModelCard.DataInfo(src == null ? null : src.name(), src == null ? null : src.sha256(), sizes,
+                        splitNote),
+                ModelCard.Metrics.of(validation.summary(), "validation", "none"),
+                test == null ? null : ModelCard.Metrics.of(test.summary(), "test", "none"),
+                Math.round(run.outcome().trainingSeconds()), run.outcome().bestEpoch(), rt.hardware(),
+                Nd4jRuntime.threads(), rt.versions(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                null, run.network().trainableParams(), run.network().flopsPerImage() / 1e6);
+    }
+}

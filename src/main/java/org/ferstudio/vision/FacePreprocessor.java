@@ -1,0 +1,173 @@
+package org.ferstudio.vision;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+
+/**
+ * The one path from an image to network input, shared by training and inference so both see the same
+ * pixels: luminance, resize to 48x48, then {@link #normalise}. Stateless and thread-safe.
+ */
+public final class FacePreprocessor {
+
+    public static final int SIDE = 48;
+    public static final int PIXELS = SIDE * SIDE;
+
+    private static final float RED_WEIGHT = 0.299f;
+    private static final float GREEN_WEIGHT = 0.587f;
+    private static final float BLUE_WEIGHT = 0.114f;
+
+    /**
+     * Converts any image to 48x48 grey values 0..255 (ITU-R 601 luminance), row-major. Shrinking averages
+     * the covered source area, enlarging interpolates bilinearly. Alpha is ignored, as OpenCV's imread and
+     * Pillow's convert("L") do, so a transparent PNG gives the same face as its opaque version.
+     */
+    public byte[] toGrey48(BufferedImage img) {
+        int width = img.getWidth();
+        int height = img.getHeight();
+        ResampleKernel horizontal = ResampleKernel.of(width, SIDE);
+        ResampleKernel vertical = ResampleKernel.of(height, SIDE);
+        RowLuminance rows = RowLuminance.of(img);
+
+        // Horizontal pass row by row, so a large photo never needs a full-size float copy.
+        float[] narrowed = new float[height * SIDE];
+        float[] luminance = new float[width];
+        for (int y = 0; y < height; y++) {
+            rows.read(y, luminance);
+            horizontal.apply(luminance, 0, 1, narrowed, y * SIDE, 1);
+        }
+        float[] resized = new float[PIXELS];
+        for (int x = 0; x < SIDE; x++) {
+            vertical.apply(narrowed, x, SIDE, resized, x, SIDE);
+        }
+        byte[] grey = new byte[PIXELS];
+        for (int i = 0; i < PIXELS; i++) {
+            grey[i] = (byte) Math.max(0, Math.min(255, Math.round(resized[i])));
+        }
+        return grey;
+    }
+
+    /** Network input normalisation of {@link #PIXELS} grey bytes: v / 255, so 0..1. */
+    public static void normalise(byte[] grey, int srcOff, float[] dst, int dstOff) {
+        for (int i = 0; i < PIXELS; i++) {
+            dst[dstOff + i] = normalise(grey[srcOff + i]);
+        }
+    }
+
+    /** Network input normalisation of one grey value 0..255 (a raw signed byte is accepted too). */
+    public static float normalise(int greyValue) {
+        return (greyValue & 0xFF) / 255f;
+    }
+
+    /** The same normalisation for an interpolated grey value 0..255, as augmentation produces. */
+    public static float normalise(float greyValue) {
+        return greyValue / 255f;
+    }
+
+    /** Reads one image row as luminance 0..255, choosing the decoding that keeps grey values unchanged. */
+    private interface RowLuminance {
+
+        void read(int y, float[] out);
+
+        static RowLuminance of(BufferedImage img) {
+            ColorModel cm = img.getColorModel();
+            Raster raster = img.getRaster();
+            int transfer = raster.getTransferType();
+            boolean storedGrey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                    && !(cm instanceof IndexColorModel)
+                    && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT);
+            // Java treats grey colour spaces as linear and getRGB() would brighten them (128 -> ~188); the
+            // stored samples are what the file and every other library call the grey value.
+            return storedGrey ? greySamples(raster, cm.getComponentSize(0)) : rgb(img);
+        }
+
+        private static RowLuminance greySamples(Raster raster, int bits) {
+            float scale = 255f / ((1 << bits) - 1);
+            int[] samples = new int[raster.getWidth()];
+            return (y, out) -> {
+                raster.getSamples(0, y, samples.length, 1, 0, samples);
+                for (int x = 0; x < samples.length; x++) {
+                    out[x] = samples[x] * scale;
+                }
+            };
+        }
+
+        private static RowLuminance rgb(BufferedImage img) {
+            int[] argb = new int[img.getWidth()];
+            return (y, out) -> {
+                img.getRGB(0, y, argb.length, 1, argb, 0, argb.length);
+                for (int x = 0; x < argb.length; x++) {
+                    int p = argb[x];
+                    out[x] = RED_WEIGHT * ((p >> 16) & 0xFF) + GREEN_WEIGHT * ((p >> 8) & 0xFF) + BLUE_WEIGHT * (p & 0xFF);
+                }
+            };
+        }
+    }
+
+    /**
+     * Source taps and weights for each output position along one axis: exact area coverage when shrinking
+     * (a box filter, no aliasing), bilinear between pixel centres when enlarging, identity at equal size.
+     */
+    private record ResampleKernel(int[] first, int[] count, float[][] weights) {
+
+        static ResampleKernel of(int srcSize, int dstSize) {
+            int[] first = new int[dstSize];
+            int[] count = new int[dstSize];
+            float[][] weights = new float[dstSize][];
+            double scale = (double) srcSize / dstSize;
+            for (int i = 0; i < dstSize; i++) {
+                if (srcSize > dstSize) {
+                    area(i, scale, srcSize, first, count, weights);
+                } else {
+                    bilinear(i, scale, srcSize, first, count, weights);
+                }
+            }
+            return new ResampleKernel(first, count, weights);
+        }
+
+        private static void area(int i, double scale, int srcSize, int[] first, int[] count, float[][] weights) {
+            double lo = i * scale;
+            double hi = (i + 1) * scale;
+            int start = (int) Math.floor(lo);
+            int end = Math.min(srcSize, (int) Math.ceil(hi));
+            first[i] = start;
+            count[i] = end - start;
+            weights[i] = new float[end - start];
+            for (int j = start; j < end; j++) {
+                double overlap = Math.min(hi, j + 1) - Math.max(lo, j);
+                weights[i][j - start] = (float) (overlap / scale);
+            }
+        }
+
+        private static void bilinear(int i, double scale, int srcSize, int[] first, int[] count, float[][] weights) {
+            double centre = Math.max(0, Math.min(srcSize - 1, (i + 0.5) * scale - 0.5));
+            int left = (int) Math.floor(centre);
+            float fraction = (float) (centre - left);
+            if (fraction == 0f || left + 1 >= srcSize) {
+                first[i] = left;
+                count[i] = 1;
+                weights[i] = new float[] {1f};
+            } else {
+                first[i] = left;
+                count[i] = 2;
+                weights[i] = new float[] {1f - fraction, fraction};
+            }
+        }
+
+        /** Resamples one line read from {@code src} with a stride into {@code dst} with a stride. */
+        void apply(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride) {
+            for (int i = 0; i < first.length; i++) {
+                float sum = 0f;
+                float[] w = weights[i];
+                int s = srcOff + first[i] * srcStride;
+                for (int k = 0; k < count[i]; k++, s += srcStride) {
+                    sum += w[k] * src[s];
+                }
+                dst[dstOff + i * dstStride] = sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ferstudio;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.ObjectInputStream;
+
+/** The layering of STYLE.md, stated as rules the build checks. */
+@AnalyzeClasses(packages = "org.ferstudio", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTest {
+
+    @ArchTest
+    static final ArchRule onlyTheAppUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.ferstudio.app..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .as("only org.ferstudio.app uses JavaFX");
+
+    @ArchTest
+    static final ArchRule servicesDoNotKnowTheirCallers = noClasses()
+            .that().resideOutsideOfPackages("org.ferstudio.app..", "org.ferstudio.cli..")
+            .and().doNotHaveFullyQualifiedName("org.ferstudio.Launcher")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ferstudio.app..", "org.ferstudio.cli..")
+            .as("services and model never depend on the GUI or the command line");
+
+    @ArchTest
+    static final ArchRule modelIsPlainValues = noClasses().that().resideInAPackage("org.ferstudio.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ferstudio.data..", "org.ferstudio.vision..",
+                    "org.ferstudio.nets..", "org.ferstudio.train..", "org.ferstudio.eval..", "org.ferstudio.infer..",
+                    "org.ferstudio.store..", "org.ferstudio.task..", "org.deeplearning4j..", "org.nd4j..", "org.opencv..")
+            .as("model holds plain values only");
+
+    @ArchTest
+    static final ArchRule deepLearningStaysInItsPackages = noClasses()
+            .that().resideInAnyPackage("org.ferstudio.model..", "org.ferstudio.eval..", "org.ferstudio.vision..",
+                    "org.ferstudio.cli..", "org.ferstudio.app..", "org.ferstudio.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .as("DL4J/ND4J stay in nets, train, infer, store and the data adapters");
+
+    @ArchTest
+    static final ArchRule openCvStaysInVisionAndInference = noClasses()
+            .that().resideOutsideOfPackages("org.ferstudio.vision..", "org.ferstudio.infer..")
+            .should().dependOnClassesThat().resideInAPackage("org.opencv..")
+            .as("OpenCV stays in vision and the video loop");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrints = noClasses()
+            .that().resideOutsideOfPackage("org.ferstudio.cli..")
+            .and().doNotHaveFullyQualifiedName("org.ferstudio.Launcher")
+            .should(ACCESS_STANDARD_STREAMS)
+            .as("no System.out or System.err outside the command line; log through SLF4J");
+
+    @ArchTest
+    static final ArchRule slf4jOnly = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule noJavaDeserialisation = noClasses().should().dependOnClassesThat()
+            .areAssignableTo(ObjectInputStream.class)
+            .as("no Java object deserialisation: files from strangers must not run code");
+}

@@ -1,0 +1,49 @@
+package org.ferstudio.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.model.SampleCards;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCardJsonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCardEqualsItselfAfterWriteAndRead() throws IOException {
+        ModelCard card = SampleCards.complete();
+        Path file = dir.resolve("model.json");
+
+        Json.write(file, card);
+        ModelCard back = Json.read(file, ModelCard.class);
+
+        assertThat(back).isEqualTo(card);
+        assertThat(back.training()).containsExactlyEntriesOf(card.training());
+        assertThat(back.data().splitSizes()).containsExactlyEntriesOf(card.data().splitSizes());
+    }
+
+    @Test
+    void writesReadableJson() throws IOException {
+        Path file = dir.resolve("model.json");
+        Json.write(file, SampleCards.complete());
+
+        assertThat(Files.readString(file))
+                .contains("\"formatVersion\": 1")
+                .contains("\"created\": \"2024-05-01T12:00:00Z\"")
+                .contains("\"test\": null");
+    }
+
+    @Test
+    void readsACardFromANewerAppThatAddedFields() throws IOException {
+        String json = Json.toJson(SampleCards.complete()).replaceFirst("\\{", "{ \"gpu\": \"RTX\", ");
+
+        assertThat(Json.fromJson(json, ModelCard.class)).isEqualTo(SampleCards.complete());
+    }
+}
