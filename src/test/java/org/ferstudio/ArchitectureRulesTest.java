@@ -11,8 +11,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.io.ObjectInputStream;
 
 /** The layering of STYLE.md, stated as rules the build checks. */
-@AnalyzeClasses(packages = "org.ferstudio", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.ferstudio", importOptions = ArchitectureRulesTest.MainClassesOnly.class)
 class ArchitectureRulesTest {
+
+    /** Production classes only, whatever the build folder is called (helpers build into target-*). */
+    static final class MainClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/");
+        }
+    }
 
     @ArchTest
     static final ArchRule onlyTheAppUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.ferstudio.app..")
