@@ -1,7 +1,6 @@
 package org.ferstudio.data;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,20 +12,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.ferstudio.data.ImageFolderLayout.ClassFolder;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.vision.ImageLoadException;
+import org.ferstudio.vision.ImageLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +38,8 @@ public final class ImageFolderReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
     private static final FacePreprocessor PREPROCESSOR = new FacePreprocessor();
-    /** Guards against decoding a huge or hostile image into gigabytes of memory. */
-    private static final long MAX_IMAGE_PIXELS = 50_000_000L;
+    /** Decodes like inference does; its pixel limit guards against huge or hostile images. */
+    private static final ImageLoader LOADER = new ImageLoader();
     private static final long MAX_IMAGE_BYTES = 64L << 20;
 
     private ImageFolderReader() {
@@ -143,7 +139,7 @@ public final class ImageFolderReader {
             byte[] bytes = Files.readAllBytes(path);
             sha256.update(bytes);
             if (entry.wanted()) {
-                addImage(entry, bytes, assembler);
+                addImage(entry, assembler);
             }
             return size;
         } catch (IOException e) {
@@ -152,43 +148,20 @@ public final class ImageFolderReader {
         }
     }
 
-    private static void addImage(Entry entry, byte[] bytes, DatasetAssembler assembler) {
+    private static void addImage(Entry entry, DatasetAssembler assembler) {
         BufferedImage image;
         try {
-            image = decode(bytes);
-        } catch (IOException | RuntimeException e) {
-            // Image decoders throw assorted runtime exceptions on malformed input; one bad file must not end the read.
+            // the same loader as inference (EXIF orientation, size limits), so a rotated JPEG trains upright
+            image = LOADER.load(entry.path());
+        } catch (ImageLoadException e) {
+            assembler.problem(fileProblem(entry.path(), e.reason()));
+            return;
+        } catch (RuntimeException e) {
+            // image decoders throw assorted runtime exceptions on malformed input; one bad file must not end the read
             assembler.problem(fileProblem(entry.path(), "corrupt image: " + e));
             return;
         }
-        if (image == null) {
-            assembler.problem(fileProblem(entry.path(), "not a readable image (no decoder recognises its content)"));
-            return;
-        }
         assembler.add(entry.folder().split(), PREPROCESSOR.toGrey48(image), entry.label());
-    }
-
-    /** Decodes the first image of the bytes, or null when no decoder knows the format. */
-    private static BufferedImage decode(byte[] bytes) throws IOException {
-        // A memory-cached stream: ImageIO's default for streams may spill to a temporary file.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_IMAGE_PIXELS) {
-                    throw new IOException("image of " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " pixels is too large for a face image");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 
     /** Path and length go into the checksum too, so renaming or moving a file between classes changes it. */

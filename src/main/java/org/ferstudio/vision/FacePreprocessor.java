@@ -1,5 +1,6 @@
 package org.ferstudio.vision;
 
+import org.ferstudio.model.FaceBox;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -42,6 +43,59 @@ public final class FacePreprocessor {
         float[] resized = new float[PIXELS];
         for (int x = 0; x < SIDE; x++) {
             vertical.apply(narrowed, x, SIDE, resized, x, SIDE);
+        }
+        byte[] grey = new byte[PIXELS];
+        for (int i = 0; i < PIXELS; i++) {
+            grey[i] = (byte) Math.max(0, Math.min(255, Math.round(resized[i])));
+        }
+        return grey;
+    }
+
+    /**
+     * Margin added around a detector's box on every side, as a share of the box: Haar boxes are tight
+     * (brows to chin), FER2013's crops show a little more (forehead, chin, some hair).
+     */
+    public static final double DEFAULT_MARGIN = 0.1;
+
+    /** The whole image as grey values, with the same luminance rule as {@link #toGrey48}. */
+    public GreyImage toGrey(BufferedImage img) {
+        int width = img.getWidth();
+        int height = img.getHeight();
+        RowLuminance rows = RowLuminance.of(img);
+        float[] row = new float[width];
+        byte[] grey = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            rows.read(y, row);
+            for (int x = 0; x < width; x++) {
+                grey[y * width + x] = (byte) Math.max(0, Math.min(255, Math.round(row[x])));
+            }
+        }
+        return new GreyImage(width, height, grey);
+    }
+
+    /**
+     * The face in {@code box} as a 48x48 network face: a square around the box's centre, its side the
+     * box's larger side plus {@code margin} on each side, edge pixels repeated where it leaves the image,
+     * resized exactly as {@link #toGrey48} resizes.
+     */
+    public byte[] cropFace(GreyImage image, FaceBox box, double margin) {
+        int side = Math.max(1, (int) Math.round(Math.max(box.width(), box.height()) * (1 + 2 * margin)));
+        int left = (int) Math.round(box.centerX() - side / 2.0);
+        int top = (int) Math.round(box.centerY() - side / 2.0);
+        ResampleKernel kernel = ResampleKernel.of(side, SIDE);
+        float[] narrowed = new float[side * SIDE];
+        float[] row = new float[side];
+        for (int y = 0; y < side; y++) {
+            int sy = Math.max(0, Math.min(image.height() - 1, top + y));
+            for (int x = 0; x < side; x++) {
+                int sx = Math.max(0, Math.min(image.width() - 1, left + x));
+                row[x] = image.pixels()[sy * image.width() + sx] & 0xFF;
+            }
+            kernel.apply(row, 0, 1, narrowed, y * SIDE, 1);
+        }
+        float[] resized = new float[PIXELS];
+        for (int x = 0; x < SIDE; x++) {
+            kernel.apply(narrowed, x, SIDE, resized, x, SIDE);
         }
         byte[] grey = new byte[PIXELS];
         for (int i = 0; i < PIXELS; i++) {

@@ -74,8 +74,8 @@ class ImageFolderReaderTest {
         assertThat(dataset.split(Dataset.ALL).size()).isEqualTo(1);
         assertThat(dataset.report().problems()).extracting(DataProblem::location)
                 .containsExactly(corrupt.toString(), textAsPng.toString(), notImage.toString());
-        assertThat(dataset.report().problems().get(0).reason()).contains("corrupt image");
-        assertThat(dataset.report().problems().get(1).reason()).contains("not a readable image");
+        assertThat(dataset.report().problems().get(0).reason()).contains("truncated or corrupt PNG");
+        assertThat(dataset.report().problems().get(1).reason()).contains("not an image");
         assertThat(dataset.report().problems().get(2).reason()).contains("not an image file");
     }
 

@@ -1,0 +1,55 @@
+package org.ferstudio.vision;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import org.ferstudio.model.FaceResult;
+
+/** Draws face boxes with "Label 87%" captions on a copy of a photo, one colour per expression. */
+public final class FaceAnnotator {
+
+    private static final Color[] PALETTE = {
+        new Color(0xE53935), new Color(0x8E24AA), new Color(0x5E35B1), new Color(0xFDD835),
+        new Color(0x1E88E5), new Color(0xFB8C00), new Color(0x90A4AE), new Color(0x43A047), new Color(0x00ACC1),
+    };
+
+    /** The colour of a class, stable for its index (the GUI uses the same colours). */
+    public static Color colour(int classIndex) {
+        return PALETTE[classIndex % PALETTE.length];
+    }
+
+    public BufferedImage annotate(BufferedImage photo, List<FaceResult> faces) {
+        BufferedImage out = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(photo, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            float scale = Math.max(1f, Math.max(photo.getWidth(), photo.getHeight()) / 800f);
+            g.setStroke(new BasicStroke(2.5f * scale));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(14 * scale)));
+            FontMetrics fm = g.getFontMetrics();
+            for (FaceResult f : faces) {
+                Color c = colour(f.bestIndex());
+                g.setColor(c);
+                g.drawRect(f.box().x(), f.box().y(), f.box().width(), f.box().height());
+                String caption = String.format(Locale.ROOT, "%s %.0f%%", f.label(), 100 * f.confidence());
+                int w = fm.stringWidth(caption) + 8;
+                int h = fm.getHeight();
+                int y = f.box().y() >= h ? f.box().y() - h : f.box().y() + f.box().height();
+                g.fillRect(f.box().x(), y, w, h);
+                g.setColor(c.getRed() + c.getGreen() + c.getBlue() > 450 ? Color.BLACK : Color.WHITE);
+                g.drawString(caption, f.box().x() + 4, y + fm.getAscent());
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}
