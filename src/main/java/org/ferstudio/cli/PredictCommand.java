@@ -1,0 +1,112 @@
+package org.ferstudio.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.infer.EmotionRecognizer;
+import org.ferstudio.infer.PhotoAnalyzer;
+import org.ferstudio.infer.PredictionFormats;
+import org.ferstudio.model.PhotoResult;
+import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelLocator;
+import org.ferstudio.store.ModelStore;
+import org.ferstudio.vision.DetectorSettings;
+import org.ferstudio.vision.FaceAnnotator;
+import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.ImageLoader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code predict}: faces and expressions in photos. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Find faces in photos and classify their expressions.",
+                "Folders are searched recursively for .jpg, .jpeg, .png, .bmp and .gif files. A file that cannot be "
+                        + "read is reported and the rest go on; the exit code is 1 if any file failed."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "image files or folders")
+    List<Path> paths;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the shipped default model)")
+    Path model;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "JSON: one object per file")
+        boolean json;
+
+        @Option(names = "--csv", description = "CSV: one row per face")
+        boolean csv;
+    }
+
+    @Option(names = "--annotate", paramLabel = "DIR", description = "write copies with boxes and labels drawn (PNG)")
+    Path annotate;
+
+    @Option(names = "--tta", defaultValue = "none", paramLabel = "none|flip|tencrop",
+            description = "test-time augmentation (default: ${DEFAULT-VALUE})")
+    String tta;
+
+    @Option(names = "--min-face", defaultValue = "30", paramLabel = "PX", description = "smallest face to find, in pixels (default: ${DEFAULT-VALUE})")
+    int minFace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> files = ImageLoader.listImages(paths);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no images found in " + paths);
+        }
+        LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
+        HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(minFace));
+        EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector, TestTimeAugmentation.parse(tta));
+        PhotoAnalyzer analyzer = new PhotoAnalyzer(recognizer, new ImageLoader());
+        if (annotate != null) {
+            Files.createDirectories(annotate);
+        }
+        FaceAnnotator annotator = new FaceAnnotator();
+        ConsoleProgressBar bar = new ConsoleProgressBar("predicting", files.size());
+        List<PhotoResult> results;
+        try {
+            results = analyzer.analyseAll(files, bar, a -> {
+                if (annotate != null && a.image() != null) {
+                    writeAnnotated(annotator, a);
+                }
+            });
+        } finally {
+            bar.done();
+        }
+        out.print(format.json ? PredictionFormats.json(results) + "\n"
+                : format.csv ? PredictionFormats.csv(results, recognizer.classes()) : PredictionFormats.table(results));
+        out.flush();
+        return results.stream().allMatch(PhotoResult::ok) ? 0 : 1;
+    }
+
+    private void writeAnnotated(FaceAnnotator annotator, PhotoAnalyzer.Analysed a) {
+        String name = a.result().file().getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".annotated.png";
+        Path target = annotate.resolve(name);
+        try {
+            AtomicFiles.write(target, os -> {
+                if (!ImageIO.write(annotator.annotate(a.image(), a.result().faces()), "png", os)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.ferstudio.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.FaceBox;
+import org.ferstudio.model.FaceResult;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.store.LoadedModel;
+import org.ferstudio.vision.FaceDetector;
+import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.vision.GreyImage;
+
+/**
+ * The inference service behind the CLI and the GUI: an image in, the faces with their expression
+ * probabilities out. The model is loaded once; all faces of an image are classified in one batch;
+ * safe to share between threads (the network is used by one thread at a time).
+ */
+public final class EmotionRecognizer {
+
+    private final ModelCard card;
+    private final ClassLabels classes;
+    private final FaceClassifier classifier;
+    private final FaceDetector detector;
+    private final FacePreprocessor preprocessor = new FacePreprocessor();
+    private final double margin;
+    private final TestTimeAugmentation tta;
+
+    public EmotionRecognizer(LoadedModel model, FaceDetector detector, TestTimeAugmentation tta) {
+        this(model, detector, tta, FacePreprocessor.DEFAULT_MARGIN);
+    }
+
+    public EmotionRecognizer(LoadedModel model, FaceDetector detector, TestTimeAugmentation tta, double margin) {
+        this.card = model.card();
+        this.classes = model.card().classLabels();
+        this.classifier = new FaceClassifier(model.network());
+        this.detector = detector;
+        this.tta = tta;
+        this.margin = margin;
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public ClassLabels classes() {
+        return classes;
+    }
+
+    public FaceDetector detector() {
+        return detector;
+    }
+
+    /** Detects the faces and classifies them; an empty list when there is no face. */
+    public List<FaceResult> recognize(GreyImage image) {
+        return classifyFaces(image, detector.detect(image));
+    }
+
+    /** Classifies faces at known places (e.g. tracked between detections in a video), in one batch. */
+    public List<FaceResult> classifyFaces(GreyImage image, List<FaceBox> boxes) {
+        if (boxes.isEmpty()) {
+            return List.of();
+        }
+        int views = tta.views();
+        float[] input = new float[boxes.size() * views * FaceImages.PIXELS];
+        for (int i = 0; i < boxes.size(); i++) {
+            byte[] face = preprocessor.cropFace(image, boxes.get(i), margin);
+            tta.views(face, 0, input, i * views * FaceImages.PIXELS);
+        }
+        float[][] probs = classifier.classifyNormalised(input, boxes.size() * views);
+        List<FaceResult> results = new ArrayList<>(boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            results.add(new FaceResult(boxes.get(i), classes, FaceClassifier.average(probs, i * views, views)));
+        }
+        return results;
+    }
+}

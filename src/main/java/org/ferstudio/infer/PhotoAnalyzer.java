@@ -1,0 +1,62 @@
+package org.ferstudio.infer;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.ferstudio.model.FaceResult;
+import org.ferstudio.model.PhotoResult;
+import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.vision.ImageLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Photos in, faces out: loads each file (orientation applied, limits checked), finds and classifies its
+ * faces. A file that cannot be read becomes a result with its error and the batch goes on.
+ */
+public final class PhotoAnalyzer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoAnalyzer.class);
+
+    private final EmotionRecognizer recognizer;
+    private final ImageLoader loader;
+    private final FacePreprocessor preprocessor = new FacePreprocessor();
+
+    public PhotoAnalyzer(EmotionRecognizer recognizer, ImageLoader loader) {
+        this.recognizer = recognizer;
+        this.loader = loader;
+    }
+
+    /** A loaded photo with its results, for callers that also show or annotate the image. */
+    public record Analysed(BufferedImage image, PhotoResult result) {
+    }
+
+    public Analysed analyse(Path file) {
+        BufferedImage image;
+        try {
+            image = loader.load(file);
+        } catch (IOException e) {
+            LOG.debug("cannot read {}", file, e);
+            return new Analysed(null, PhotoResult.failed(file, e.getMessage()));
+        }
+        List<FaceResult> faces = recognizer.recognize(preprocessor.toGrey(image));
+        return new Analysed(image, new PhotoResult(file, image.getWidth(), image.getHeight(), faces, null));
+    }
+
+    /** Analyses files in order, handing each result to {@code each} as it is ready. */
+    public List<PhotoResult> analyseAll(List<Path> files, ProgressReporter progress, Consumer<Analysed> each) {
+        List<PhotoResult> results = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            progress.checkCancelled();
+            Analysed a = analyse(files.get(i));
+            results.add(a.result());
+            each.accept(a);
+            progress.report((double) (i + 1) / files.size(), files.get(i).getFileName().toString());
+        }
+        return results;
+    }
+}
