@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.OptimizerSettings;
-import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.LrSchedule;
@@ -128,17 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.printf("checkpoints in %s%n", checkpointDir);
         outWriter.flush();
 
-        AtomicBoolean cancel = new AtomicBoolean();
-        ProgressReporter control = new ProgressReporter() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-        };
+        CancellationToken control = new CancellationToken();
         String modelName = name != null ? name : out.getFileName().toString();
         TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(modelName,
                 dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest),

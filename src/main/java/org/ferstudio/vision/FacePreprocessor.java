@@ -29,26 +29,7 @@ public final class FacePreprocessor {
     public byte[] toGrey48(BufferedImage img) {
         int width = img.getWidth();
         int height = img.getHeight();
-        ResampleKernel horizontal = ResampleKernel.of(width, SIDE);
-        ResampleKernel vertical = ResampleKernel.of(height, SIDE);
-        RowLuminance rows = RowLuminance.of(img);
-
-        // Horizontal pass row by row, so a large photo never needs a full-size float copy.
-        float[] narrowed = new float[height * SIDE];
-        float[] luminance = new float[width];
-        for (int y = 0; y < height; y++) {
-            rows.read(y, luminance);
-            horizontal.apply(luminance, 0, 1, narrowed, y * SIDE, 1);
-        }
-        float[] resized = new float[PIXELS];
-        for (int x = 0; x < SIDE; x++) {
-            vertical.apply(narrowed, x, SIDE, resized, x, SIDE);
-        }
-        byte[] grey = new byte[PIXELS];
-        for (int i = 0; i < PIXELS; i++) {
-            grey[i] = (byte) Math.max(0, Math.min(255, Math.round(resized[i])));
-        }
-        return grey;
+        return resizeTo48(width, height, RowLuminance.of(img));
     }
 
     /**
@@ -82,20 +63,30 @@ public final class FacePreprocessor {
         int side = Math.max(1, (int) Math.round(Math.max(box.width(), box.height()) * (1 + 2 * margin)));
         int left = (int) Math.round(box.centerX() - side / 2.0);
         int top = (int) Math.round(box.centerY() - side / 2.0);
-        ResampleKernel kernel = ResampleKernel.of(side, SIDE);
-        float[] narrowed = new float[side * SIDE];
-        float[] row = new float[side];
-        for (int y = 0; y < side; y++) {
+        RowLuminance rows = (y, out) -> {
             int sy = Math.max(0, Math.min(image.height() - 1, top + y));
             for (int x = 0; x < side; x++) {
                 int sx = Math.max(0, Math.min(image.width() - 1, left + x));
-                row[x] = image.pixels()[sy * image.width() + sx] & 0xFF;
+                out[x] = image.pixels()[sy * image.width() + sx] & 0xFF;
             }
-            kernel.apply(row, 0, 1, narrowed, y * SIDE, 1);
+        };
+        return resizeTo48(side, side, rows);
+    }
+
+    /** Area-average (or bilinear) resize of width x height rows to 48x48 grey bytes: the one resize path. */
+    private static byte[] resizeTo48(int width, int height, RowLuminance rows) {
+        ResampleKernel horizontal = ResampleKernel.of(width, SIDE);
+        ResampleKernel vertical = ResampleKernel.of(height, SIDE);
+        // Horizontal pass row by row, so a large photo never needs a full-size float copy.
+        float[] narrowed = new float[height * SIDE];
+        float[] row = new float[width];
+        for (int y = 0; y < height; y++) {
+            rows.read(y, row);
+            horizontal.apply(row, 0, 1, narrowed, y * SIDE, 1);
         }
         float[] resized = new float[PIXELS];
         for (int x = 0; x < SIDE; x++) {
-            kernel.apply(narrowed, x, SIDE, resized, x, SIDE);
+            vertical.apply(narrowed, x, SIDE, resized, x, SIDE);
         }
         byte[] grey = new byte[PIXELS];
         for (int i = 0; i < PIXELS; i++) {

@@ -3,31 +3,15 @@ package org.ferstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cmd = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String pixels(int n, int value) {
         return String.join(" ", java.util.Collections.nCopies(n, Integer.toString(value)));
@@ -36,7 +20,7 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"train", "evaluate", "validate", "info", "benchmark"}) {
-            Run r = run(command, "--help");
+            CliRun r = CliRun.of(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: fer-studio " + command);
         }
@@ -49,7 +33,7 @@ class CliTest {
                 + "3," + pixels(2304, 10) + ",Training\n"
                 + "9," + pixels(2304, 10) + ",Training\n"
                 + "2," + pixels(2303, 10) + ",PublicTest\n");
-        Run r = run("validate", "--data", csv.toString());
+        CliRun r = CliRun.of("validate", "--data", csv.toString());
         assertThat(r.exit()).isEqualTo(ValidateCommand.EXIT_PROBLEMS);
         assertThat(r.out()).contains("line 3").contains("line 4").contains("2303");
     }
@@ -58,25 +42,25 @@ class CliTest {
     void strictValidationFailsOnTheFirstBadRow() throws IOException {
         Path csv = tmp.resolve("small.csv");
         Files.writeString(csv, "emotion,pixels\n" + "3," + pixels(2304, 10) + "\n" + "1," + pixels(2304, 300) + "\n");
-        Run r = run("validate", "--strict", "--data", csv.toString());
+        CliRun r = CliRun.of("validate", "--strict", "--data", csv.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("error:").contains("line 3").contains("300");
     }
 
     @Test
     void missingInputsAreNamed() {
-        Run r = run("validate", "--data", tmp.resolve("absent.csv").toString());
+        CliRun r = CliRun.of("validate", "--data", tmp.resolve("absent.csv").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("absent.csv");
 
-        Run info = run("info", "--model", tmp.resolve("no-model").toString());
+        CliRun info = CliRun.of("info", "--model", tmp.resolve("no-model").toString());
         assertThat(info.exit()).isEqualTo(1);
         assertThat(info.err()).contains("no model folder").contains("no-model");
     }
 
     @Test
     void badOptionValuesAreRejectedWithUsage() {
-        Run r = run("train", "--data", "x.csv", "--out", tmp.toString(), "--batch", "many");
+        CliRun r = CliRun.of("train", "--data", "x.csv", "--out", tmp.toString(), "--batch", "many");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--batch").contains("many");
     }

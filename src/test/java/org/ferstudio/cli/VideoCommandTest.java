@@ -3,8 +3,6 @@ package org.ferstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,26 +15,12 @@ import org.ferstudio.store.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class VideoCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cmd = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path untrainedModel() throws IOException {
         Path dir = tmp.resolve("model");
@@ -49,7 +33,7 @@ class VideoCommandTest {
         Path clip = TestClips.obamaClip(tmp, 20);
         Path csv = tmp.resolve("timeline.csv");
         Path avi = tmp.resolve("annotated.avi");
-        Run r = run("video", clip.toString(), "--model", untrainedModel().toString(), "--timeline", csv.toString(),
+        CliRun r = CliRun.of("video", clip.toString(), "--model", untrainedModel().toString(), "--timeline", csv.toString(),
                 "--annotate", avi.toString(), "--smooth", "0.6", "--detect-every", "2");
 
         assertThat(r.err()).doesNotContain("error");
@@ -65,25 +49,25 @@ class VideoCommandTest {
     @Test
     void maxFramesLimitsTheRun() throws IOException {
         Path clip = TestClips.obamaClip(tmp, 20);
-        Run r = run("video", clip.toString(), "--model", untrainedModel().toString(), "--max-frames", "4");
+        CliRun r = CliRun.of("video", clip.toString(), "--model", untrainedModel().toString(), "--max-frames", "4");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("4 frames of obama.avi");
     }
 
     @Test
     void unreadableSourcesGiveClearErrors() throws IOException {
-        Run missing = run("video", tmp.resolve("absent.avi").toString());
+        CliRun missing = CliRun.of("video", tmp.resolve("absent.avi").toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).startsWith("error: no video file at ").contains("absent.avi");
 
         Path mp4 = tmp.resolve("clip.mp4");
         Files.write(mp4, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'});
-        Run decode = run("video", mp4.toString());
+        CliRun decode = CliRun.of("video", mp4.toString());
         assertThat(decode.exit()).isEqualTo(1);
         assertThat(decode.err()).startsWith("error: cannot decode clip.mp4: ").contains("MP4/H.264")
                 .contains("ffmpeg -i clip.mp4 -c:v mjpeg -q:v 3 -an clip.avi");
 
-        Run camera = run("video", "--camera", "97");
+        CliRun camera = CliRun.of("video", "--camera", "97");
         assertThat(camera.exit()).isEqualTo(1);
         assertThat(camera.err()).startsWith("error: no camera at index 97 (");
     }
@@ -94,7 +78,7 @@ class VideoCommandTest {
         String before = System.getProperty("fer.home");
         System.setProperty("fer.home", tmp.toString());
         try {
-            Run r = run("video", clip.toString());
+            CliRun r = CliRun.of("video", clip.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).contains(Path.of("models", "fer-cnn3").toString()).contains("train").contains("--model DIR");
         } finally {
@@ -108,26 +92,26 @@ class VideoCommandTest {
 
     @Test
     void optionsAreCheckedBeforeAnythingIsOpened() {
-        Run none = run("video");
+        CliRun none = CliRun.of("video");
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("give either a video FILE or --camera N");
 
-        Run both = run("video", "clip.avi", "--camera", "0");
+        CliRun both = CliRun.of("video", "clip.avi", "--camera", "0");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("give either a video FILE or --camera N");
 
-        Run smooth = run("video", "clip.avi", "--smooth", "1");
+        CliRun smooth = CliRun.of("video", "clip.avi", "--smooth", "1");
         assertThat(smooth.exit()).isEqualTo(2);
         assertThat(smooth.err()).contains("--smooth");
 
-        Run mp4Out = run("video", "clip.avi", "--annotate", "out.mp4");
+        CliRun mp4Out = CliRun.of("video", "clip.avi", "--annotate", "out.mp4");
         assertThat(mp4Out.exit()).isEqualTo(2);
         assertThat(mp4Out.err()).contains("--annotate must name an .avi file");
     }
 
     @Test
     void helpShowsTheOptions() {
-        Run r = run("video", "--help");
+        CliRun r = CliRun.of("video", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: fer-studio video").contains("--camera").contains("--timeline")
                 .contains("--annotate").contains("--smooth").contains("--detect-every").contains("--max-frames");

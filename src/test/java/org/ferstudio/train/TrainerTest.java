@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.task.CancellationToken;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.testutil.SyntheticFaces;
 import org.junit.jupiter.api.Test;
@@ -71,21 +71,11 @@ class TrainerTest {
     @Test
     void resumeAfterCancelContinuesAtTheNextEpochAndMatchesAnUninterruptedRun() throws IOException {
         CheckpointStore store = new CheckpointStore(tmp.resolve("interrupted"));
-        AtomicBoolean cancel = new AtomicBoolean();
-        ProgressReporter control = new ProgressReporter() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-        };
+        CancellationToken control = new CancellationToken();
         TrainingListener cancelAfterFirstEpoch = new TrainingListener() {
             @Override
             public void onEpoch(EpochResult epoch) {
-                cancel.set(true);
+                control.cancel();
             }
         };
         TrainingRun first = new Trainer(config(3)).addListener(cancelAfterFirstEpoch)
