@@ -1,10 +1,15 @@
 package org.ferstudio.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ferstudio.infer.PipelineBenchmark;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.NetworkBenchmark;
 import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelLocator;
+import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,11 +39,22 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "500", description = "timed single-face inferences (default: ${DEFAULT-VALUE})")
     int reps;
 
+    @Option(names = "--pipeline", description = "also measure face detection by image size, one-face classification "
+            + "and 640x480 video end to end (needs a model and a photo)")
+    boolean pipeline;
+
+    @Option(names = "--photo", paramLabel = "FILE", description = "photo with a face for the pipeline figures "
+            + "(default: ../shared/photos/obama.jpg next to the app)")
+    Path photo;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model for the pipeline figures (default: the shipped default)")
+    Path model;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RuntimeInfo rt = RuntimeInfo.current();
         out.printf("# %s; %s; DL4J %s; backend %s%n", rt.hardware(), rt.os(), rt.dl4jVersion(), Nd4jRuntime.describe());
@@ -52,6 +68,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
         } finally {
             bar.done();
+        }
+        if (pipeline) {
+            Path picture = photo != null ? photo : ModelLocator.home().resolve("../shared/photos/obama.jpg").normalize();
+            LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
+            ConsoleProgressBar pipelineBar = new ConsoleProgressBar("pipeline");
+            try {
+                for (NetworkBenchmark.Figure f : PipelineBenchmark.run(loaded, picture, pipelineBar)) {
+                    out.println(f.line());
+                    out.flush();
+                }
+            } finally {
+                pipelineBar.done();
+            }
         }
         return 0;
     }
