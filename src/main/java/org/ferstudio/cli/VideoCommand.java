@@ -17,6 +17,7 @@ import org.ferstudio.infer.video.VideoSource;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.vision.DetectorSettings;
 import org.ferstudio.vision.HaarFaceDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ public final class VideoCommand implements Callable<Integer> {
         LiveLoop.Settings settings = settings();
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-            EmotionRecognizer recognizer = new EmotionRecognizer(loaded, new HaarFaceDetector(), TestTimeAugmentation.NONE);
+            EmotionRecognizer recognizer = new EmotionRecognizer(loaded, new HaarFaceDetector(DetectorSettings.video()), TestTimeAugmentation.NONE);
             OptionalLong total = expectedFrames(source);
             ConsoleProgressBar bar = new ConsoleProgressBar(source.name(), total.orElse(0));
             try (VideoRecording recording = new VideoRecording(recognizer.classes(),

@@ -40,6 +40,14 @@ public record DetectorSettings(double scaleFactor, int minNeighbors, int minFace
         return DEFAULT;
     }
 
+    /**
+     * Lighter search for video, where detection must fit between frames and faces fill much of the frame:
+     * a 320 px copy and faces from 60 px (a face must be about 1/10 of a 640x480 frame's width).
+     */
+    public static DetectorSettings video() {
+        return new DetectorSettings(1.2, 5, 60, 320);
+    }
+
     public DetectorSettings withMinFaceSize(int minFaceSizePx) {
         return new DetectorSettings(scaleFactor, minNeighbors, minFaceSizePx, maxDetectionSide);
     }
