@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.ferstudio.data.TestTimeAugmentation;
@@ -96,8 +98,15 @@ public final class PredictCommand implements Callable<Integer> {
         return results.stream().allMatch(PhotoResult::ok) ? 0 : 1;
     }
 
+    /** Output names used so far: photos with the same name in different folders must not overwrite each other. */
+    private final Set<String> annotatedNames = new HashSet<>();
+
     private void writeAnnotated(FaceAnnotator annotator, PhotoAnalyzer.Analysed a) {
-        String name = a.result().file().getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".annotated.png";
+        String stem = a.result().file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = stem + ".annotated.png";
+        for (int n = 2; !annotatedNames.add(name); n++) {
+            name = stem + "-" + n + ".annotated.png";
+        }
         Path target = annotate.resolve(name);
         try {
             AtomicFiles.write(target, os -> {

@@ -1,0 +1,43 @@
+package org.ferstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ferstudio.model.SampleCards;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.NetworkSpec;
+import org.ferstudio.store.ModelStore;
+import org.ferstudio.testutil.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void annotatesEveryPhotoEvenWithTheSameNameAndReportsBadFiles() throws IOException {
+        Path photo = SharedData.photo("2008_002506.jpg");
+        Path model = tmp.resolve("model");
+        ModelStore.save(model, Architectures.byId("cnn3").build(NetworkSpec.forInference(7)), SampleCards.complete());
+        Files.createDirectories(tmp.resolve("a"));
+        Files.createDirectories(tmp.resolve("b"));
+        Files.copy(photo, tmp.resolve("a/group.jpg"));
+        Files.copy(photo, tmp.resolve("b/group.jpg"));
+        Files.writeString(tmp.resolve("b/broken.jpg"), "not a picture");
+
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "--annotate", tmp.resolve("out").toString(),
+                tmp.resolve("a").toString(), tmp.resolve("b").toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("group.jpg (500x375): 3 faces").contains("broken.jpg: error:")
+                .contains("not an image");
+        try (var files = Files.list(tmp.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("group.annotated.png", "group-2.annotated.png");
+        }
+    }
+}
