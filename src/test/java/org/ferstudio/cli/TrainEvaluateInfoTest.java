@@ -1,0 +1,81 @@
+package org.ferstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.store.ModelStore;
+import org.ferstudio.testutil.SyntheticFaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end on a small dataset with its own class set. */
+class TrainEvaluateInfoTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path syntheticCsv() throws IOException {
+        StringBuilder csv = new StringBuilder("emotion,pixels,Usage\n");
+        String[] usages = {"Training", "PublicTest", "PrivateTest"};
+        int[] sizes = {120, 30, 30};
+        for (int u = 0; u < usages.length; u++) {
+            FaceImages images = SyntheticFaces.make(sizes[u], 10 + u);
+            for (int i = 0; i < images.size(); i++) {
+                csv.append(images.label(i)).append(',');
+                byte[] pix = images.image(i);
+                for (int p = 0; p < pix.length; p++) {
+                    csv.append(p == 0 ? "" : " ").append(pix[p] & 0xFF);
+                }
+                csv.append(',').append(usages[u]).append('\n');
+            }
+        }
+        return Files.writeString(tmp.resolve("synthetic.csv"), csv);
+    }
+
+    @Test
+    void trainSavesAModelWithItsCardThatEvaluateAndInfoRead() throws IOException {
+        Path data = syntheticCsv();
+        Path model = tmp.resolve("models/synthetic");
+        String labels = String.join(",", SyntheticFaces.LABELS.names());
+
+        CliRun train = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--epochs", "2",
+                "--batch", "30", "--augment", "none", "--out", model.toString());
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("train 120, validation 30, test 30").contains("saved " + model);
+
+        ModelCard card = ModelStore.readCard(model);
+        assertThat(card.classes()).isEqualTo(SyntheticFaces.LABELS.names());
+        assertThat(card.test().n()).isEqualTo(30);
+        assertThat(card.data().file()).isEqualTo("synthetic.csv");
+        assertThat(card.data().sha256()).hasSize(64);
+        assertThat(card.training()).containsEntry("epochs", 2);
+        assertThat(card.parameters()).isPositive();
+        assertThat(tmp.resolve("models/synthetic.checkpoints/state.json")).exists();
+
+        Path json = tmp.resolve("report.json");
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--split", "PrivateTest", "--json", json.toString(), "--tta", "flip");
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("macro-F1").contains("confusion matrix");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("n").asInt()).isEqualTo(30);
+        assertThat(report.get("classes")).hasSize(3);
+        assertThat(report.get("confusion_matrix")).hasSize(3);
+        assertThat(report.has("per_class")).isTrue();
+        assertThat(report.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+
+        CliRun info = CliRun.of("info", "--model", model.toString());
+        assertThat(info.exit()).as(info.err()).isZero();
+        assertThat(info.out()).contains("top, bottom, left").contains("synthetic.csv").contains("test");
+
+        CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds a training run").contains("--resume");
+    }
+}
