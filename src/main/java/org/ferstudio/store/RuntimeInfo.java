@@ -1,6 +1,7 @@
 package org.ferstudio.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ public record RuntimeInfo(String cpuModel, int logicalCores, String os, String j
     /** The DL4J release the pom pins; kept here because DL4J jars carry no usable version at runtime. */
     public static final String DL4J_VERSION = "1.0.0-M2.1";
 
-    /** Used when the app does not run from a jar whose manifest has an Implementation-Version. */
+    /** Used when the build did not write version.properties (e.g. classes compiled outside Maven). */
     public static final String DEV_VERSION = "dev";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeInfo.class);
@@ -73,8 +75,20 @@ public record RuntimeInfo(String cpuModel, int logicalCores, String os, String j
         }
     }
 
+    /** The pom's version, written into {@code version.properties} by the build; "dev" when that is missing. */
     private static String readAppVersion() {
-        String version = RuntimeInfo.class.getPackage().getImplementationVersion();
-        return version == null || version.isBlank() ? DEV_VERSION : version;
+        try (InputStream in = RuntimeInfo.class.getResourceAsStream("/org/ferstudio/version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String version = p.getProperty("version", "").trim();
+                if (!version.isEmpty() && !version.startsWith("${")) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read the app version", e);
+        }
+        return DEV_VERSION;
     }
 }

@@ -34,4 +34,9 @@ class RuntimeInfoTest {
         assertThat(info.versions()).containsOnlyKeys("java", "dl4j", "app")
                 .containsEntry("dl4j", RuntimeInfo.DL4J_VERSION);
     }
+
+    @Test
+    void appVersionIsThePomVersion() {
+        assertThat(RuntimeInfo.current().appVersion()).isEqualTo("0.1.0-SNAPSHOT");
+    }
 }
