@@ -14,6 +14,18 @@ public interface Architecture {
     /** One line for help texts and the GUI. */
     String description();
 
-    /** Builds a freshly initialised network. */
+    /** Builds a freshly initialised network for training. */
     FerNetwork build(NetworkSpec spec);
+
+    /**
+     * A network for inference only, holding {@code trainedParams} (as saved from a network built by
+     * {@link #build}). Architectures may choose a faster layout here than for training.
+     *
+     * @throws IllegalArgumentException when the parameter count does not fit
+     */
+    default FerNetwork buildForInference(int numClasses, float[] trainedParams) {
+        FerNetwork net = build(NetworkSpec.forInference(numClasses));
+        net.setParams(org.nd4j.linalg.factory.Nd4j.createFromArray(trainedParams).reshape(1, -1));
+        return net;
+    }
 }

@@ -1,5 +1,6 @@
 package org.ferstudio.nets;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
@@ -38,15 +40,42 @@ public final class Cnn3Architecture implements Architecture {
         return "3-block CNN (32-64-128 filters, 2 convs per block, dense 256), 1.47M parameters";
     }
 
+    /** Index of the dense layer whose inputs follow the flattening order of the layout. */
+    private static final int DENSE_LAYER = 24;
+
     @Override
     public FerNetwork build(NetworkSpec spec) {
         Nd4jRuntime.initialise();
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, CNN2DFormat.NCHW));
         net.init();
-        return new MultiLayerFerNetwork(ID, net);
+        return new MultiLayerFerNetwork(ID, net, CNN2DFormat.NCHW);
     }
 
-    MultiLayerConfiguration configuration(NetworkSpec spec) {
+    /**
+     * Trains in NCHW (about 17% faster here) but infers in NHWC (20-30% faster here, see
+     * docs/PERFORMANCE.md). Convolution weights have the same layout in both; only the dense layer's input
+     * rows follow the flattening order, channel-major in NCHW and channel-minor in NHWC, so they are permuted.
+     */
+    @Override
+    public FerNetwork buildForInference(int numClasses, float[] trainedParams) {
+        Nd4jRuntime.initialise();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(NetworkSpec.forInference(numClasses), CNN2DFormat.NHWC));
+        net.init();
+        if (trainedParams.length != net.numParams()) {
+            throw new IllegalArgumentException(trainedParams.length + " parameters; a " + ID + " network for "
+                    + numClasses + " classes has " + net.numParams());
+        }
+        net.setParams(Nd4j.createFromArray(trainedParams).reshape(1, -1));
+        INDArray dense = net.getLayer(DENSE_LAYER).getParam("W");
+        int channels = FILTERS[FILTERS.length - 1];
+        int side = 48 >> FILTERS.length;
+        INDArray nhwcOrder = dense.dup('c').reshape('c', channels, side, side, dense.size(1)).permute(1, 2, 0, 3)
+                .dup('c').reshape('c', dense.size(0), dense.size(1));
+        dense.assign(nhwcOrder);
+        return new MultiLayerFerNetwork(ID, net, CNN2DFormat.NHWC);
+    }
+
+    MultiLayerConfiguration configuration(NetworkSpec spec, CNN2DFormat format) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .updater(spec.optimizer().toUpdater())
@@ -58,12 +87,12 @@ public final class Cnn3Architecture implements Architecture {
                 .list();
         for (int f : FILTERS) {
             for (int conv = 0; conv < 2; conv++) {
-                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).activation(Activation.IDENTITY).build());
+                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(format).activation(Activation.IDENTITY).build());
                 layers.layer(new BatchNormalization.Builder().build());
                 layers.layer(new ActivationLayer(Activation.RELU));
             }
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(2, 2).stride(2, 2).build());
+                    .kernelSize(2, 2).stride(2, 2).dataFormat(format).build());
             // DL4J's dropout argument is the probability of *keeping* an activation
             layers.layer(new DropoutLayer.Builder(0.75).build());
         }
@@ -73,7 +102,7 @@ public final class Cnn3Architecture implements Architecture {
         layers.layer(new DropoutLayer.Builder(0.5).build());
         layers.layer(new OutputLayer.Builder(lossFunction(spec))
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());
-        return layers.setInputType(InputType.convolutional(48, 48, 1)).build();
+        return layers.setInputType(InputType.convolutional(48, 48, 1, format)).build();
     }
 
     static LossMCXENT lossFunction(NetworkSpec spec) {

@@ -46,6 +46,14 @@ public interface FerNetwork {
     /** Multiply-adds x 2 for one forward pass of one face. */
     long flopsPerImage();
 
+    /**
+     * True for networks built by {@link Architecture#buildForInference}: they classify but cannot be trained,
+     * and their parameters are not in the saved (training) layout.
+     */
+    default boolean inferenceOnly() {
+        return false;
+    }
+
     /** The DL4J model, for code that must reach the layers (helpers check, listeners). */
     Model dl4jModel();
 }

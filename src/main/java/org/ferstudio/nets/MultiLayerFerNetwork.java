@@ -3,6 +3,7 @@ package org.ferstudio.nets;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -21,10 +22,19 @@ final class MultiLayerFerNetwork implements FerNetwork {
     private final MultiLayerNetwork net;
     private final TrainingAccuracyProbe accuracyProbe = new TrainingAccuracyProbe();
 
-    MultiLayerFerNetwork(String architecture, MultiLayerNetwork net) {
+    /** NHWC copies are made for inference only: their dense weights are in NHWC order (see Cnn3Architecture). */
+    private final CNN2DFormat format;
+
+    MultiLayerFerNetwork(String architecture, MultiLayerNetwork net, CNN2DFormat format) {
         this.architecture = architecture;
         this.net = net;
+        this.format = format;
         net.addListeners(accuracyProbe);
+    }
+
+    @Override
+    public boolean inferenceOnly() {
+        return format == CNN2DFormat.NHWC;
     }
 
     @Override
@@ -34,16 +44,23 @@ final class MultiLayerFerNetwork implements FerNetwork {
 
     @Override
     public int numClasses() {
-        return (int) net.layerSize(net.getnLayers() - 1);
+        return net.layerSize(net.getnLayers() - 1);
     }
 
     @Override
     public INDArray output(INDArray faces) {
-        return net.output(faces, false);
+        // one channel: [N, 1, 48, 48] and [N, 48, 48, 1] have the same memory layout
+        INDArray input = format == CNN2DFormat.NHWC ? faces.reshape('c', faces.size(0), faces.size(2), faces.size(3), 1)
+                : faces;
+        return net.output(input, false);
     }
 
     @Override
     public TrainStep fit(DataSet batch) {
+        if (inferenceOnly()) {
+            throw new IllegalStateException("this " + architecture + " network is an inference copy; train a network "
+                    + "built with Architecture.build");
+        }
         accuracyProbe.expect(batch.getLabels());
         net.fit(batch);
         return new TrainStep(net.score(), accuracyProbe.correct());
@@ -119,7 +136,7 @@ final class MultiLayerFerNetwork implements FerNetwork {
     @Override
     public long flopsPerImage() {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        List<InputType> activations = conf.getLayerActivationTypes(InputType.convolutional(48, 48, 1));
+        List<InputType> activations = conf.getLayerActivationTypes(InputType.convolutional(48, 48, 1, format));
         long flops = 0;
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer layer = conf.getConf(i).getLayer();

@@ -39,6 +39,6 @@ final class TrainingAccuracyProbe extends BaseTrainingListener {
         INDArray logits = hidden.mmul(out.getParam("W")).addiRowVector(out.getParam("b"));
         INDArray predicted = logits.argMax(1);
         INDArray truth = labels.argMax(1);
-        correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue();
+        correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().intValue();
     }
 }

@@ -13,9 +13,7 @@ import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
-import org.ferstudio.nets.NetworkSpec;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Model folders: {@code weights.params} (the parameters as a plain float vector, see {@link ArrayFile})
@@ -33,6 +31,9 @@ public final class ModelStore {
 
     /** Saves {@code network} with {@code card} as the folder {@code dir}; returns the card as saved. */
     public static ModelCard save(Path dir, FerNetwork network, ModelCard card) throws IOException {
+        if (network.inferenceOnly()) {
+            throw new IllegalArgumentException("an inference copy cannot be saved; save the trained network");
+        }
         Path tmp = AtomicFiles.newDirectoryBeside(dir);
         try {
             Path weights = tmp.resolve(WEIGHTS_FILE);
@@ -105,13 +106,12 @@ public final class ModelStore {
                         + "from another model");
             }
             float[] params = ArrayFile.read(weights);
-            FerNetwork net = arch.build(NetworkSpec.forInference(card.classes().size()));
-            if (params.length != net.numParams()) {
-                throw new ModelLoadException(weights + " holds " + params.length + " parameters; a "
-                        + card.architecture() + " network for " + card.classes().size() + " classes has "
-                        + net.numParams());
+            FerNetwork net;
+            try {
+                net = arch.buildForInference(card.classes().size(), params);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(weights + " holds " + e.getMessage(), e);
             }
-            net.setParams(Nd4j.createFromArray(params).reshape(1, -1));
             return new LoadedModel(dir, card, net);
         } catch (ModelLoadException e) {
             throw e;

@@ -46,4 +46,20 @@ class Cnn3ArchitectureTest {
         assertThatThrownBy(() -> Architectures.byId("resnet9000")).hasMessageContaining("resnet9000")
                 .hasMessageContaining("cnn3");
     }
+
+    @Test
+    void inferenceCopyInNhwcGivesTheTrainingNetworksOutputs() {
+        Cnn3Architecture arch = new Cnn3Architecture();
+        FerNetwork trained = arch.build(new NetworkSpec(7, 11, OptimizerSettings.adam(1e-3), List.of()));
+        FerNetwork copy = arch.buildForInference(7, trained.params().dup().data().asFloat());
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 48, 48);
+        INDArray expected = trained.output(x);
+        assertThat(expected.maxNumber().doubleValue() - expected.minNumber().doubleValue())
+                .as("outputs vary, so a wrong weight order would show").isGreaterThan(0.01);
+        assertThat(copy.output(x).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(copy.flopsPerImage()).isEqualTo(trained.flopsPerImage());
+        assertThatThrownBy(() -> copy.fit(null)).hasMessageContaining("inference copy");
+        assertThatThrownBy(() -> arch.buildForInference(7, new float[10])).hasMessageContaining("10 parameters");
+    }
 }

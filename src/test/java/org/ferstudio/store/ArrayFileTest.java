@@ -26,7 +26,7 @@ class ArrayFileTest {
         values[8] = -0.0f;
         Path f = tmp.resolve("a.params");
         ArrayFile.write(f, values);
-        assertThat(ArrayFile.read(f)).containsExactly(values);
+        assertThat(ArrayFile.read(f)).isEqualTo(values);
         assertThat(Files.size(f)).isEqualTo(16 + 4L * values.length);
     }
 
