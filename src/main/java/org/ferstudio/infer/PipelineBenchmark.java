@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.video.DemoClip;
 import org.ferstudio.infer.video.Frame;
@@ -105,7 +103,7 @@ public final class PipelineBenchmark {
             faces = detector.detect(grey).size();
             ms[r] = (System.nanoTime() - t) / 1e6;
         }
-        return figure("detect_ms_median", median(ms), "size", grey.width() + "x" + grey.height(),
+        return Figure.of("detect_ms_median", median(ms), "size", grey.width() + "x" + grey.height(),
                 "downscale", downscale, "faces", faces, "reps", reps);
     }
 
@@ -120,7 +118,7 @@ public final class PipelineBenchmark {
             recognizer.classifyFaces(frame, box);
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
-        return figure("classify_face_ms_median", median(ms), "includes", "crop+resize+network", "threads", threads,
+        return Figure.of("classify_face_ms_median", median(ms), "includes", "crop+resize+network", "threads", threads,
                 "reps", ms.length);
     }
 
@@ -139,7 +137,7 @@ public final class PipelineBenchmark {
                 });
         loop.start();
         LoopStats stats = loop.awaitEnd();
-        return figure("video_640x480_fps", stats.fps(), "detector", detector.replace(' ', '_'),
+        return Figure.of("video_640x480_fps", stats.fps(), "detector", detector.replace(' ', '_'),
                 "frames", stats.framesProcessed(), "detect_every", "auto",
                 "mean_frame_ms", String.format("%.1f", stats.meanProcessingMs()));
     }
@@ -163,13 +161,5 @@ public final class PipelineBenchmark {
         double[] s = values.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    private static Figure figure(String key, double value, Object... context) {
-        Map<String, String> ctx = new LinkedHashMap<>();
-        for (int i = 0; i < context.length; i += 2) {
-            ctx.put(context[i].toString(), context[i + 1].toString());
-        }
-        return new Figure(key, value, ctx);
     }
 }

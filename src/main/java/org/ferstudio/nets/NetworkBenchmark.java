@@ -23,6 +23,15 @@ public final class NetworkBenchmark {
     /** One measured figure, printed as {@code key=value name=value ...}. */
     public record Figure(String key, double value, Map<String, String> context) {
 
+        /** A figure with its context given as name, value, name, value... */
+        public static Figure of(String key, double value, Object... context) {
+            Map<String, String> ctx = new LinkedHashMap<>();
+            for (int i = 0; i < context.length; i += 2) {
+                ctx.put(context[i].toString(), context[i + 1].toString());
+            }
+            return new Figure(key, value, ctx);
+        }
+
         public String line() {
             StringBuilder sb = new StringBuilder(key).append('=').append(format(value));
             context.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
@@ -138,10 +147,7 @@ public final class NetworkBenchmark {
     }
 
     private static Figure figure(String key, double value, double[] usage, Object... context) {
-        Map<String, String> ctx = new LinkedHashMap<>();
-        for (int i = 0; i < context.length; i += 2) {
-            ctx.put(context[i].toString(), context[i + 1].toString());
-        }
+        Map<String, String> ctx = new LinkedHashMap<>(Figure.of(key, value, context).context());
         ctx.put("own_cores", String.format("%.2f", usage[0]));
         ctx.put("other_cores", String.format("%.2f", usage[1]));
         return new Figure(key, value, ctx);

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.task.CancellationToken;
 import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
 import org.junit.jupiter.api.Test;
@@ -258,16 +259,8 @@ class Fer2013CsvReaderTest {
         assertThat(fractions).isSortedAccordingTo(Double::compare).last().isEqualTo(1.0);
         assertThat(fractions.size()).isBetween(2, 102);
 
-        ProgressReporter cancelled = new ProgressReporter() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        CancellationToken cancelled = new CancellationToken();
+        cancelled.cancel();
         assertThatThrownBy(() -> Fer2013CsvReader.read(file, ReadOptions.defaults(), cancelled))
                 .isInstanceOf(CancelledException.class);
     }

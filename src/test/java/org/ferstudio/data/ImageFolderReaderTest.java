@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.task.CancellationToken;
 import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
 import org.junit.jupiter.api.Test;
@@ -159,16 +160,8 @@ class ImageFolderReaderTest {
         ImageFolderReader.read(root, ReadOptions.defaults(), (fraction, message) -> fractions.add(fraction));
         assertThat(fractions).isSortedAccordingTo(Double::compare).last().isEqualTo(1.0);
 
-        ProgressReporter cancelled = new ProgressReporter() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        CancellationToken cancelled = new CancellationToken();
+        cancelled.cancel();
         assertThatThrownBy(() -> ImageFolderReader.read(root, ReadOptions.defaults(), cancelled))
                 .isInstanceOf(CancelledException.class);
     }
