@@ -1,10 +1,12 @@
 package org.ferstudio;
 
+import org.ferstudio.app.FerStudioApp;
 import org.ferstudio.cli.Cli;
 
 /**
  * Entry point. A plain class (not a JavaFX Application) so the JavaFX runtime can live on the class
- * path; with arguments it runs the command line and never touches JavaFX.
+ * path. Without arguments it opens the desktop app; with arguments it runs the command line, which never
+ * touches JavaFX.
  */
 public final class Launcher {
 
@@ -13,9 +15,22 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            // the desktop app arrives with the GUI issue; until then show what the command line offers
-            System.exit(Cli.run("--help"));
+            if (!hasDisplay()) {
+                System.exit(Cli.explainNoDisplay());
+            }
+            FerStudioApp.launchDesktop(args);
+            return;
         }
         System.exit(Cli.run(args));
+    }
+
+    /** On Linux and other X11/Wayland systems a window needs a display; macOS and Windows always have one. */
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
+                || "Monocle".equals(System.getProperty("glass.platform"));
     }
 }

@@ -35,6 +35,16 @@ public final class Cli {
         return commandLine().execute(args);
     }
 
+    /**
+     * Says why the desktop app cannot open (no display, e.g. over ssh or in a container) and what to use
+     * instead; returns the exit code.
+     */
+    public static int explainNoDisplay() {
+        System.err.println("error: FER Studio's window needs a graphical display, and none is set (DISPLAY or "
+                + "WAYLAND_DISPLAY).\nRun it from a desktop session, or use the command line: ./fer-studio --help");
+        return 1;
+    }
+
     /** The message of the exception and of its causes, without stack traces. */
     static String describe(Throwable ex) {
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
