@@ -6,6 +6,7 @@ import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.eval.EvaluationReportJson;
 import org.ferstudio.infer.FaceClassifier;
@@ -37,6 +38,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
     Path json;
+
+    @Option(names = "--confusion-png", paramLabel = "FILE.png", description = "also draw the confusion matrix as a PNG")
+    Path confusionPng;
 
     @Option(names = "--tta", defaultValue = "none", paramLabel = "none|flip|tencrop",
             description = "test-time augmentation (default: ${DEFAULT-VALUE})")
@@ -75,6 +79,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         if (json != null) {
             EvaluationReportJson.write(report, json);
+        }
+        if (confusionPng != null) {
+            ConfusionMatrixImage.writePng(report.confusionMatrix(), loaded.card().name() + " on "
+                    + (split != null ? split : "the test split") + ", accuracy "
+                    + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * report.accuracy()), confusionPng);
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.ModelStore;
@@ -60,7 +61,8 @@ class TrainEvaluateInfoTest {
 
         Path json = tmp.resolve("report.json");
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(),
-                "--split", "PrivateTest", "--json", json.toString(), "--tta", "flip");
+                "--split", "PrivateTest", "--json", json.toString(), "--tta", "flip", "--confusion-png",
+                tmp.resolve("confusion.png").toString());
         assertThat(evaluate.exit()).as(evaluate.err()).isZero();
         assertThat(evaluate.out()).contains("macro-F1").contains("confusion matrix");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -69,6 +71,13 @@ class TrainEvaluateInfoTest {
         assertThat(report.get("confusion_matrix")).hasSize(3);
         assertThat(report.has("per_class")).isTrue();
         assertThat(report.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(ImageIO.read(tmp.resolve("confusion.png").toFile()).getWidth()).isGreaterThan(3 * 70);
+
+        CliRun curves = CliRun.of("curves", "--checkpoints", tmp.resolve("models/synthetic.checkpoints").toString(),
+                "--out", tmp.resolve("curves.png").toString());
+        assertThat(curves.exit()).as(curves.err()).isZero();
+        assertThat(curves.out()).contains("(2 epochs)");
+        assertThat(ImageIO.read(tmp.resolve("curves.png").toFile())).isNotNull();
 
         CliRun info = CliRun.of("info", "--model", model.toString());
         assertThat(info.exit()).as(info.err()).isZero();
