@@ -47,12 +47,22 @@ public final class PhotoAnalyzer {
         return new Analysed(image, new PhotoResult(file, image.getWidth(), image.getHeight(), faces, null));
     }
 
+    /** Like {@link #analyse}, but an unexpected failure on one photo becomes its error, not the batch's end. */
+    private Analysed analyseOrReport(Path file) {
+        try {
+            return analyse(file);
+        } catch (RuntimeException e) {
+            LOG.warn("analysis of {} failed", file, e);
+            return new Analysed(null, PhotoResult.failed(file, "analysis failed: " + e));
+        }
+    }
+
     /** Analyses files in order, handing each result to {@code each} as it is ready. */
     public List<PhotoResult> analyseAll(List<Path> files, ProgressReporter progress, Consumer<Analysed> each) {
         List<PhotoResult> results = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            Analysed a = analyse(files.get(i));
+            Analysed a = analyseOrReport(files.get(i));
             results.add(a.result());
             each.accept(a);
             progress.report((double) (i + 1) / files.size(), files.get(i).getFileName().toString());

@@ -43,6 +43,8 @@ public final class ModelCatalog {
     private final TaskExecutor executor;
     private final ErrorReporter errors;
     private final ObservableList<ModelChoice> choices = FXCollections.observableArrayList();
+    // one wrapper for everyone: listeners on a fresh wrapper per call would be collected with it
+    private final ObservableList<ModelChoice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
     private final ReadOnlyObjectWrapper<LoadedModel> active = new ReadOnlyObjectWrapper<>(this, "active");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
@@ -60,7 +62,7 @@ public final class ModelCatalog {
     }
 
     public ObservableList<ModelChoice> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return readOnlyChoices;
     }
 
     public ReadOnlyObjectProperty<LoadedModel> activeProperty() {

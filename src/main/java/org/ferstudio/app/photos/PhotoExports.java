@@ -1,0 +1,41 @@
+package org.ferstudio.app.photos;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.ferstudio.infer.PredictionFormats;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.FaceResult;
+import org.ferstudio.model.PhotoResult;
+import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.vision.FaceAnnotator;
+
+/**
+ * Writes what the Photos pane exports, in exactly the formats of {@code predict --annotate/--csv/--json},
+ * and atomically, so a failed save never leaves half a file. Called on worker threads.
+ */
+final class PhotoExports {
+
+    private PhotoExports() {
+    }
+
+    static void writeAnnotatedPng(Path target, BufferedImage photo, List<FaceResult> faces) throws IOException {
+        BufferedImage annotated = new FaceAnnotator().annotate(photo, faces);
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(annotated, "png", out)) {
+                throw new IOException("no PNG writer available in this Java runtime");
+            }
+        });
+    }
+
+    static void writeCsv(Path target, List<PhotoResult> results, ClassLabels classes) throws IOException {
+        AtomicFiles.writeString(target, PredictionFormats.csv(results, classes));
+    }
+
+    static void writeJson(Path target, List<PhotoResult> results) throws IOException {
+        // the CLI ends its JSON output with a newline too
+        AtomicFiles.writeString(target, PredictionFormats.json(results) + "\n");
+    }
+}
