@@ -1,0 +1,31 @@
+package org.ferstudio.app.webcam;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.ferstudio.infer.video.TrackedFace;
+import org.ferstudio.model.FaceResult;
+import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.vision.FaceAnnotator;
+
+/**
+ * Saves a shown frame as a PNG with its boxes and labels drawn as the photo annotations draw them.
+ * Written atomically: a failed save leaves whatever file was there.
+ */
+final class SnapshotWriter {
+
+    private SnapshotWriter() {
+    }
+
+    static void write(LiveFrame frame, Path target) throws IOException {
+        List<FaceResult> faces = frame.analysis().faces().stream().map(TrackedFace::result).toList();
+        BufferedImage annotated = new FaceAnnotator().annotate(frame.pixels().toBufferedImage(), faces);
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(annotated, "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        });
+    }
+}
