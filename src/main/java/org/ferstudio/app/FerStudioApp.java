@@ -49,7 +49,7 @@ public final class FerStudioApp extends Application {
         ModelCatalog catalog = new ModelCatalog(ModelLocator.shippedModels(), ModelLocator.userModels(),
                 ModelStore::load, executor, errors);
         AppServices services = new AppServices(executor, catalog, errors, Preferences.userRoot().node("org/ferstudio"));
-        List<AppPane> panes = List.of();
+        List<AppPane> panes = Screens.create(services).panes();
         MainViewModel viewModel = new MainViewModel(services, ModelLocator.defaultModel(), Nd4jRuntime::describe);
         window = new MainWindow(viewModel, panes, about(logFile));
         window.setOnQuit(stage::close);

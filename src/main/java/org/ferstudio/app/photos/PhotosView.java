@@ -56,6 +56,7 @@ public final class PhotosView implements AppPane {
 
     public PhotosView(PhotosViewModel viewModel) {
         this.viewModel = viewModel;
+        root.setId("photosPane");
         root.setTop(toolbar());
         root.setLeft(photoListPane());
         root.setCenter(viewer());

@@ -24,6 +24,8 @@ final class SourcePicker {
     private final CameraDevices cameras;
     private final WebcamPreferences preferences;
     private final ObservableList<VideoChoice> sources = FXCollections.observableArrayList();
+    // one wrapper for everyone: listeners on a wrapper made per call would be collected with it
+    private final ObservableList<VideoChoice> readOnlySources = FXCollections.unmodifiableObservableList(sources);
     private final ObjectProperty<VideoChoice> selected = new SimpleObjectProperty<>(this, "selected");
 
     SourcePicker(CameraDevices cameras, WebcamPreferences preferences) {
@@ -38,7 +40,7 @@ final class SourcePicker {
     }
 
     ObservableList<VideoChoice> sources() {
-        return FXCollections.unmodifiableObservableList(sources);
+        return readOnlySources;
     }
 
     ObjectProperty<VideoChoice> selected() {

@@ -36,7 +36,11 @@ public final class WebcamView implements AppPane {
     private final BorderPane root = new BorderPane();
 
     public WebcamView(AppServices services) {
-        this(new WebcamViewModel(services, Platform::runLater), new ChooserFileDialogs());
+        this(new WebcamViewModel(services, Platform::runLater));
+    }
+
+    public WebcamView(WebcamViewModel viewModel) {
+        this(viewModel, new ChooserFileDialogs());
     }
 
     WebcamView(WebcamViewModel viewModel, FileDialogs dialogs) {

@@ -1,0 +1,72 @@
+package org.ferstudio.app.training;
+
+import java.util.Map;
+import org.ferstudio.data.DataSplits;
+import org.ferstudio.data.Dataset;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.SplitOptions;
+
+/**
+ * Turns a read dataset into training, validation and test sets for a {@link SplitMode}, through
+ * {@link DataSplits#resolve} as the command line does. For a random split of data that has splits of its
+ * own, the splits are pooled first, because {@code resolve} cuts a three-way split only from data
+ * without named splits.
+ */
+final class DatasetSplitter {
+
+    /** A split that can be trained on, or why there is none. */
+    record Attempt(DataSplits splits, String error) {
+
+        String description() {
+            return splits != null ? splits.description() : error;
+        }
+    }
+
+    private DatasetSplitter() {
+    }
+
+    /** Whether the data brings splits of its own (a Usage column or split folders). */
+    static boolean hasOwnSplits(Dataset dataset) {
+        return !(dataset.splits().size() == 1 && dataset.splits().containsKey(Dataset.ALL));
+    }
+
+    /** Splits the data; a split without training or validation images is an error too, as training needs both. */
+    static Attempt attempt(Dataset dataset, SplitMode mode, long seed) {
+        try {
+            DataSplits s = split(dataset, mode, seed);
+            if (s.train().size() == 0 || s.validation().size() == 0) {
+                return new Attempt(null, "Training needs images in both the training (" + s.train().size()
+                        + ") and the validation (" + s.validation().size() + ") set; " + s.description());
+            }
+            return new Attempt(s, null);
+        } catch (IllegalArgumentException e) {
+            return new Attempt(null, "Cannot split the data: " + e.getMessage());
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the problem, e.g. data whose splits have no training split */
+    static DataSplits split(Dataset dataset, SplitMode mode, long seed) {
+        SplitOptions options = SplitOptions.defaults().withSeed(seed);
+        if (mode == SplitMode.FROM_DATA) {
+            if (!hasOwnSplits(dataset)) {
+                throw new IllegalArgumentException("the data has no splits of its own (no Usage column or split "
+                        + "folders); use a random split");
+            }
+            return DataSplits.resolve(dataset, options);
+        }
+        return DataSplits.resolve(pooled(dataset), options);
+    }
+
+    private static Dataset pooled(Dataset dataset) {
+        if (!hasOwnSplits(dataset)) {
+            return dataset;
+        }
+        FaceImages all = new FaceImages(dataset.totalImages());
+        for (FaceImages split : dataset.splits().values()) {
+            for (int i = 0; i < split.size(); i++) {
+                all.add(split.image(i), split.label(i));
+            }
+        }
+        return new Dataset(dataset.labels(), Map.of(Dataset.ALL, all), dataset.source(), dataset.report());
+    }
+}

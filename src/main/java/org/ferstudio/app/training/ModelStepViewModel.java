@@ -1,0 +1,250 @@
+package org.ferstudio.app.training;
+
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ferstudio.data.AugmentationConfig;
+import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.TrainingConfig;
+
+/**
+ * Step 2: the architecture and the settings users usually change (epochs, batch size, learning rate,
+ * augmentation, class balancing), each typed field validated with a message. Everything else keeps the
+ * command line's defaults ({@link TrainingConfig#defaults()}), which train the 3-block CNN well on
+ * FER2013. The last settings used are remembered.
+ */
+public final class ModelStepViewModel {
+
+    static final int MAX_BATCH = 1024;
+
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+
+    private final ArchitectureAvailability availability;
+    private final TrainingPreferences prefs;
+    private final ObservableList<ArchitectureOption> architectures = FXCollections.observableArrayList();
+    // read-only views made once and kept: the wrapper holds its source's listener weakly, so a wrapper
+    // made per call could be garbage-collected together with the listeners a view added to it
+    private final ObservableList<ArchitectureOption> architecturesReadOnly =
+            FXCollections.unmodifiableObservableList(architectures);
+    private final ObjectProperty<ArchitectureOption> architecture = new SimpleObjectProperty<>(this, "architecture");
+    private final StringProperty epochs = new SimpleStringProperty(this, "epochs");
+    private final StringProperty batch = new SimpleStringProperty(this, "batch");
+    private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate");
+    private final BooleanProperty augmentation = new SimpleBooleanProperty(this, "augmentation");
+    private final ObjectProperty<ClassBalancing> balancing = new SimpleObjectProperty<>(this, "balancing");
+    private final StringBinding architectureMessage;
+    private final StringBinding epochsError;
+    private final StringBinding batchError;
+    private final StringBinding learningRateError;
+    private final BooleanBinding valid;
+
+    public ModelStepViewModel(ArchitectureAvailability availability, TrainingPreferences prefs) {
+        this.availability = availability;
+        this.prefs = prefs;
+        architectureMessage = Bindings.createStringBinding(() -> describe(architecture.get()), architecture);
+        epochsError = error(epochs, ModelStepViewModel::epochsProblem);
+        batchError = error(batch, ModelStepViewModel::batchProblem);
+        learningRateError = error(learningRate, ModelStepViewModel::learningRateProblem);
+        valid = Bindings.createBooleanBinding(() -> architecture.get() != null && architecture.get().available()
+                        && balancing.get() != null && epochsError.get().isEmpty() && batchError.get().isEmpty()
+                        && learningRateError.get().isEmpty(),
+                architecture, balancing, epochsError, batchError, learningRateError);
+        refreshArchitectures();
+        restore();
+    }
+
+    public ObservableList<ArchitectureOption> architectures() {
+        return architecturesReadOnly;
+    }
+
+    public ObjectProperty<ArchitectureOption> architectureProperty() {
+        return architecture;
+    }
+
+    /** What the chosen architecture is, or why it cannot be trained. */
+    public StringBinding architectureMessageProperty() {
+        return architectureMessage;
+    }
+
+    public StringProperty epochsProperty() {
+        return epochs;
+    }
+
+    public StringProperty batchProperty() {
+        return batch;
+    }
+
+    public StringProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public BooleanProperty augmentationProperty() {
+        return augmentation;
+    }
+
+    public ObjectProperty<ClassBalancing> balancingProperty() {
+        return balancing;
+    }
+
+    public StringBinding epochsErrorProperty() {
+        return epochsError;
+    }
+
+    public StringBinding batchErrorProperty() {
+        return batchError;
+    }
+
+    public StringBinding learningRateErrorProperty() {
+        return learningRateError;
+    }
+
+    /** True when an available architecture is chosen and every field holds a usable value. */
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    /**
+     * Asks the registry again which architectures can be trained (weights may have been copied in since),
+     * keeping the choice when it is still available.
+     */
+    public void refreshArchitectures() {
+        String chosen = architecture.get() != null ? architecture.get().id()
+                : prefs.get(TrainingPreferences.ARCHITECTURE, DEFAULTS.architecture());
+        architectures.setAll(availability.options());
+        architecture.set(find(chosen).filter(ArchitectureOption::available)
+                .or(() -> find(DEFAULTS.architecture()))
+                .orElse(architectures.isEmpty() ? null : architectures.get(0)));
+    }
+
+    /** Puts every setting back to the defaults. */
+    public void restoreDefaults() {
+        find(DEFAULTS.architecture()).ifPresent(architecture::set);
+        epochs.set(String.valueOf(DEFAULTS.epochs()));
+        batch.set(String.valueOf(DEFAULTS.batchSize()));
+        learningRate.set(String.valueOf(DEFAULTS.optimizer().learningRate()));
+        augmentation.set(!DEFAULTS.augmentation().isNone());
+        balancing.set(DEFAULTS.balancing());
+    }
+
+    /** The settings as a training configuration; only call while {@link #validProperty()} is true. */
+    public TrainingConfig config() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the model settings are not valid");
+        }
+        double lr = parseDouble(learningRate.get());
+        OptimizerSettings optimizer = new OptimizerSettings(DEFAULTS.optimizer().type(), lr,
+                DEFAULTS.optimizer().momentum(), DEFAULTS.optimizer().weightDecay());
+        return new TrainingConfig(architecture.get().id(), Integer.parseInt(epochs.get().trim()),
+                Integer.parseInt(batch.get().trim()), optimizer, DEFAULTS.schedule(), DEFAULTS.plateauPatience(),
+                DEFAULTS.plateauFactor(), Math.min(DEFAULTS.minLearningRate(), lr), DEFAULTS.labelSmoothing(),
+                DEFAULTS.earlyStoppingPatience(),
+                augmentation.get() ? AugmentationConfig.standard() : AugmentationConfig.none(),
+                balancing.get(), DEFAULTS.seed());
+    }
+
+    /** Stores the current settings as the ones to offer next time. */
+    public void remember() {
+        if (architecture.get() != null) {
+            prefs.put(TrainingPreferences.ARCHITECTURE, architecture.get().id());
+        }
+        prefs.put(TrainingPreferences.EPOCHS, epochs.get().trim());
+        prefs.put(TrainingPreferences.BATCH, batch.get().trim());
+        prefs.put(TrainingPreferences.LEARNING_RATE, learningRate.get().trim());
+        prefs.putBoolean(TrainingPreferences.AUGMENTATION, augmentation.get());
+        if (balancing.get() != null) {
+            prefs.put(TrainingPreferences.BALANCING, balancing.get().name());
+        }
+    }
+
+    /** How a balancing choice reads in the combo box. */
+    public static String describe(ClassBalancing b) {
+        return switch (b) {
+            case NONE -> "None";
+            case WEIGHTS -> "Class weights in the loss";
+            case SAMPLING -> "Balanced sampling";
+        };
+    }
+
+    private void restore() {
+        restoreDefaults();
+        epochs.set(prefs.get(TrainingPreferences.EPOCHS, epochs.get()));
+        batch.set(prefs.get(TrainingPreferences.BATCH, batch.get()));
+        learningRate.set(prefs.get(TrainingPreferences.LEARNING_RATE, learningRate.get()));
+        augmentation.set(prefs.getBoolean(TrainingPreferences.AUGMENTATION, augmentation.get()));
+        try {
+            balancing.set(ClassBalancing.parse(prefs.get(TrainingPreferences.BALANCING, balancing.get().name())));
+        } catch (IllegalArgumentException e) {
+            balancing.set(DEFAULTS.balancing());
+        }
+        String remembered = prefs.get(TrainingPreferences.ARCHITECTURE, DEFAULTS.architecture());
+        find(remembered).filter(ArchitectureOption::available).ifPresent(architecture::set);
+    }
+
+    private Optional<ArchitectureOption> find(String id) {
+        return architectures.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    private static String describe(ArchitectureOption option) {
+        if (option == null) {
+            return "Choose an architecture.";
+        }
+        if (!option.available()) {
+            return option.reason();
+        }
+        return switch (option.id()) {
+            case ArchitectureAvailability.CNN3 -> "Three convolution blocks trained from scratch on 48x48 grey faces; "
+                    + "about 1.5 million parameters, fast on a laptop CPU.";
+            case ArchitectureAvailability.MOBILENET -> "MobileNet v1 pretrained on ImageNet, adapted to faces: "
+                    + "learns from fewer images, slower per image.";
+            default -> option.label();
+        };
+    }
+
+    private static StringBinding error(StringProperty field, Function<String, String> check) {
+        return Bindings.createStringBinding(() -> check.apply(field.get() == null ? "" : field.get().trim()), field);
+    }
+
+    static String epochsProblem(String text) {
+        Integer n = parseInt(text);
+        return n != null && n >= 1 ? "" : "Epochs must be a whole number of at least 1.";
+    }
+
+    static String batchProblem(String text) {
+        Integer n = parseInt(text);
+        return n != null && n >= 1 && n <= MAX_BATCH ? ""
+                : "Batch size must be a whole number from 1 to " + MAX_BATCH + ".";
+    }
+
+    static String learningRateProblem(String text) {
+        double lr = parseDouble(text);
+        return Double.isFinite(lr) && lr > 0 ? "" : "Learning rate must be a number above 0, e.g. 0.001.";
+    }
+
+    private static Integer parseInt(String text) {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Accepts "0.001", "1e-3" and a decimal comma ("0,001"); NaN for anything else. */
+    private static double parseDouble(String text) {
+        try {
+            return Double.parseDouble(text.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.ferstudio.app.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.BackingStoreException;
+import org.ferstudio.app.common.TestServices;
+import org.ferstudio.nets.Architecture;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStepViewModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private TestServices services;
+    private TrainingPreferences prefs;
+    private ModelStepViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        services = TestServices.direct(tmp);
+        prefs = new TrainingPreferences(services.services().preferences("training"));
+        vm = new ModelStepViewModel(new ArchitectureAvailability(tmp.resolve("pretrained")), prefs);
+    }
+
+    @AfterEach
+    void tearDown() throws BackingStoreException {
+        services.cleanUp();
+    }
+
+    @Test
+    void theDefaultsAreValidAndMatchTheCommandLine() {
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.architectureProperty().get().id()).isEqualTo("cnn3");
+        assertThat(vm.config()).isEqualTo(TrainingConfig.defaults());
+    }
+
+    @Test
+    void fieldsAreValidatedWithMessages() {
+        vm.epochsProperty().set("0");
+        assertThat(vm.epochsErrorProperty().get()).isEqualTo("Epochs must be a whole number of at least 1.");
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.epochsProperty().set("3");
+        assertThat(vm.epochsErrorProperty().get()).isEmpty();
+
+        for (String bad : new String[] {"0", "1025", "abc", ""}) {
+            vm.batchProperty().set(bad);
+            assertThat(vm.batchErrorProperty().get()).as(bad).contains("from 1 to 1024");
+        }
+        vm.batchProperty().set("1024");
+        assertThat(vm.batchErrorProperty().get()).isEmpty();
+
+        for (String bad : new String[] {"0", "-0.1", "abc", "NaN", "Infinity"}) {
+            vm.learningRateProperty().set(bad);
+            assertThat(vm.learningRateErrorProperty().get()).as(bad).contains("above 0");
+        }
+        vm.learningRateProperty().set("0,0005");
+        assertThat(vm.validProperty().get()).isTrue();
+
+        TrainingConfig config = vm.config();
+        assertThat(config.epochs()).isEqualTo(3);
+        assertThat(config.batchSize()).isEqualTo(1024);
+        assertThat(config.optimizer().learningRate()).isEqualTo(5e-4);
+        assertThat(config.minLearningRate()).isLessThanOrEqualTo(5e-4);
+    }
+
+    @Test
+    void augmentationAndBalancingReachTheConfig() {
+        vm.augmentationProperty().set(false);
+        vm.balancingProperty().set(ClassBalancing.SAMPLING);
+
+        assertThat(vm.config().augmentation().isNone()).isTrue();
+        assertThat(vm.config().balancing()).isEqualTo(ClassBalancing.SAMPLING);
+    }
+
+    @Test
+    void mobileNetIsListedButDisabledWithTheReasonUntilItCanBeTrained() {
+        ArchitectureOption mobilenet = vm.architectures().stream().filter(a -> a.id().equals("mobilenet")).findFirst()
+                .orElseThrow();
+
+        assertThat(mobilenet.label()).isEqualTo("MobileNet transfer");
+        assertThat(mobilenet.available()).as("no weights in the temporary pretrained folder").isFalse();
+        boolean registered = Architectures.all().stream().map(Architecture::id).anyMatch("mobilenet"::equals);
+        assertThat(mobilenet.reason())
+                .contains(registered ? "needs the pretrained weights in" : "not available in this build");
+
+        vm.architectureProperty().set(mobilenet);
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.architectureMessageProperty().get()).isEqualTo(mobilenet.reason());
+    }
+
+    @Test
+    void mobileNetBecomesSelectableOnceRegisteredWithItsWeights() throws IOException {
+        assumeTrue(Architectures.all().stream().map(Architecture::id).anyMatch("mobilenet"::equals),
+                "MobileNet transfer is not in this build");
+        Path weights = tmp.resolve("pretrained/mobilenet_v1_0.25/mobilenet_2_5_224_tf_no_top.h5");
+        Files.createDirectories(weights.getParent());
+        Files.write(weights, new byte[] {1});
+
+        vm.refreshArchitectures();
+
+        ArchitectureOption mobilenet = vm.architectures().stream().filter(a -> a.id().equals("mobilenet")).findFirst()
+                .orElseThrow();
+        assertThat(mobilenet.available()).isTrue();
+        vm.architectureProperty().set(mobilenet);
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.config().architecture()).isEqualTo("mobilenet");
+    }
+
+    @Test
+    void theLastSettingsAreOfferedAgain() {
+        vm.epochsProperty().set("7");
+        vm.batchProperty().set("32");
+        vm.learningRateProperty().set("0.002");
+        vm.augmentationProperty().set(false);
+        vm.balancingProperty().set(ClassBalancing.WEIGHTS);
+        vm.remember();
+
+        ModelStepViewModel again = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs);
+
+        assertThat(again.epochsProperty().get()).isEqualTo("7");
+        assertThat(again.batchProperty().get()).isEqualTo("32");
+        assertThat(again.learningRateProperty().get()).isEqualTo("0.002");
+        assertThat(again.augmentationProperty().get()).isFalse();
+        assertThat(again.balancingProperty().get()).isEqualTo(ClassBalancing.WEIGHTS);
+
+        again.restoreDefaults();
+        assertThat(again.config()).isEqualTo(TrainingConfig.defaults());
+    }
+}

@@ -1,0 +1,125 @@
+package org.ferstudio.app.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.ferstudio.app.common.TestServices;
+import org.ferstudio.data.DataProblem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The wizard pane in a stage, driven by node id, headless; training is real but tiny. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingWizardViewTest {
+
+    /** Generous: the machine may be busy with a long training run. */
+    private static final long TIMEOUT_SECONDS = 240;
+
+    private Path tmp;
+    private TestServices services;
+    private TrainingWizardView view;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        tmp = Files.createTempDirectory("wizard-view");
+        services = TestServices.background(tmp, Platform::runLater);
+        view = new TrainingWizardView(new TrainingWizardViewModel(services.services(), new PipelineTrainer(),
+                tmp.resolve("runs"), tmp.resolve("pretrained")));
+        // within Monocle's default 1280x800 headless screen: a larger window is not painted and not clickable
+        stage.setScene(new Scene((Parent) view.root(), 1100, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::close).get();
+        services.cleanUp();
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Test
+    void aBadCsvShowsTheLineNumberedErrorInTheProblemList(FxRobot robot) throws Exception {
+        Path csv = WizardData.csvWithBadRow(tmp, 4);
+        robot.interact(() -> robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString()));
+
+        robot.clickOn("#validateButton");
+
+        ListView<DataProblem> problems = robot.lookup("#problemList").queryListView();
+        waitUntil(() -> !problems.getItems().isEmpty());
+        assertThat(fx(() -> problems.getItems().get(0).toString())).startsWith("bad.csv line 4 (pixels)");
+        waitUntil(() -> !robot.lookup("#nextButton").queryButton().isDisabled());
+        assertThat(services.errors().reported()).isEmpty();
+    }
+
+    @Test
+    void aTinyTrainingRunFinishesAndShowsItsResults(FxRobot robot) throws Exception {
+        Path csv = WizardData.csv(tmp, "tiny.csv", 72, 24, 24);
+        robot.interact(() -> {
+            robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString());
+            robot.lookup("#classNamesField").queryAs(TextField.class).setText(WizardData.CLASS_NAMES);
+        });
+        robot.clickOn("#validateButton");
+        Button next = robot.lookup("#nextButton").queryButton();
+        waitUntil(() -> !next.isDisabled());
+        robot.clickOn(next);
+
+        robot.interact(() -> {
+            robot.lookup("#epochsField").queryAs(TextField.class).setText("1");
+            robot.lookup("#batchField").queryAs(TextField.class).setText("16");
+        });
+        robot.clickOn("#augmentationCheck");
+        assertThat(fx(() -> robot.lookup("#augmentationCheck").queryAs(CheckBox.class).isSelected())).isFalse();
+        robot.clickOn(next);
+        robot.clickOn("#startTrainingButton");
+        waitUntil(() -> !next.isDisabled());
+        assertThat(fx(() -> view.viewModel().training().trainLoss().size())).isEqualTo(1);
+        robot.clickOn(next);
+
+        GridPane matrix = robot.lookup("#confusionMatrixView").queryAs(GridPane.class);
+        assertThat(fx(() -> matrix.getChildren().size())).as("header row and column, 3x3 cells").isEqualTo(1 + 3 + 3 + 9);
+        assertThat(fx(() -> robot.lookup("#perClassTable").queryAs(TableView.class).getItems().size())).isEqualTo(3);
+        assertThat(fx(() -> robot.lookup("#misclassifiedGrid").queryAs(FlowPane.class).getChildren().size())).isPositive();
+
+        robot.interact(() -> robot.lookup("#modelNameField").queryAs(TextField.class).setText("wizard-model"));
+        robot.clickOn("#saveModelButton");
+        waitUntil(() -> services.services().models().active().isPresent());
+        assertThat(services.services().models().active().get().folder())
+                .isEqualTo(services.services().models().userRoot().resolve("wizard-model"));
+        assertThat(services.errors().reported()).isEmpty();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    /** Reads the scene on the FX thread. */
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}
