@@ -25,7 +25,7 @@ public final class BackgroundTask<T> {
     private Runnable onRunning = () -> { };
     private ProgressListener onProgress = (f, m) -> { };
     private Consumer<T> onSuccess = r -> { };
-    private Consumer<Throwable> onFailure = e -> { };
+    private Consumer<Throwable> onFailure;
     private Runnable onCancelled = () -> { };
     private Runnable onFinished = () -> { };
 
@@ -88,6 +88,7 @@ public final class BackgroundTask<T> {
         return onSuccess;
     }
 
+    /** Null when the caller did not ask to hear about failures; the executor then logs them. */
     Consumer<Throwable> failureCallback() {
         return onFailure;
     }

@@ -2,6 +2,7 @@ package org.ferstudio.task;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +65,7 @@ public final class TaskExecutor {
         } catch (CancelledException e) {
             outcome = task.cancelledCallback();
         } catch (Exception | Error e) {
-            LOG.error("background task failed", e);
-            outcome = () -> task.failureCallback().accept(e);
+            outcome = failure(task, e);
         }
         Runnable last = outcome;
         callbacks.execute(() -> {
@@ -76,6 +76,21 @@ public final class TaskExecutor {
                 task.finishedCallback().run();
             }
         });
+    }
+
+    /**
+     * A failure goes to the task's failure callback, which shows it to the user (and logs it there) or
+     * expects it (an unreadable file); it is logged here only when nobody handles it, or when it is an
+     * Error, which no callback can make right.
+     */
+    private static <T> Runnable failure(BackgroundTask<T> task, Throwable e) {
+        Consumer<Throwable> handler = task.failureCallback();
+        if (handler == null || e instanceof Error) {
+            LOG.error("background task failed", e);
+        } else {
+            LOG.debug("background task failed; its failure callback handles it", e);
+        }
+        return handler == null ? () -> { } : () -> handler.accept(e);
     }
 
     private static final class Handle implements TaskHandle {

@@ -43,6 +43,15 @@ class TaskExecutorTest {
     }
 
     @Test
+    void aFailureNobodyHandlesStillEndsTheTask() {
+        BackgroundTask.wrap(p -> {
+            throw new IllegalStateException("nobody listens");
+        }).onFinished(() -> events.add("finished")).executeWith(TaskExecutor.currentThread());
+
+        assertThat(events).containsExactly("finished");
+    }
+
+    @Test
     void workThatStopsWithCancelledExceptionIsReportedAsCancelled() {
         recorded(p -> {
             throw new CancelledException();
