@@ -5,34 +5,76 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.BackendInfo;
+import org.ferstudio.store.Json;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.RuntimeInfo;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code info}: a model's card, and a check that its files load. */
+/** {@code info}: a model's card and a check that its files load, or the numeric backend this machine runs. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a model's card (classes, training, data, metrics) and check that it loads.")
+        description = {"Show a model's card (classes, training, data, metrics) and check that it loads,",
+                "or (--backend) the numeric backend: CPU or CUDA, device, threads and helpers."})
 public final class InfoCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder")
-    Path model;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Subject subject;
 
-    @Option(names = "--json", description = "print the card as JSON")
+    @Option(names = "--json", description = "print the card (or the backend) as JSON")
     boolean json;
 
     @Spec
     CommandSpec spec;
 
+    /** What to show: one model, or the backend. */
+    static final class Subject {
+
+        @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder")
+        Path model;
+
+        @Option(names = "--backend", required = true,
+                description = "the numeric backend instead of a model (loads it: about a second)")
+        boolean backend;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (subject.backend) {
+            printBackend(out);
+        } else {
+            printModel(out, subject.model);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printBackend(PrintWriter out) {
+        BackendInfo b = BackendInfo.current();
+        if (json) {
+            out.println(Json.toJson(b));
+            return;
+        }
+        RuntimeInfo rt = RuntimeInfo.current();
+        out.printf("backend       %s%n", b.summary());
+        out.printf("device        %s%n", b.device() == null ? rt.hardware()
+                : String.format("%s, %.1f GB", b.device(), b.deviceMemoryBytes() / 1e9));
+        out.printf("threads       %d (OpenMP%s)%n", b.threads(), b.isCuda() ? ", host-side work" : "");
+        out.printf("helpers       %s: DL4J layer helpers %s, ND4J operations %s%n", b.helperLibrary(),
+                b.layerHelpers() ? "on" : "off", b.opHelpers() ? "built with it" : "built without it");
+        out.printf("blas          %s%n", b.blasVendor());
+        out.printf("versions      DL4J %s, Java %s, %s%n", rt.dl4jVersion(), rt.javaVersion(), rt.os());
+    }
+
+    private void printModel(PrintWriter out, Path model) throws Exception {
         ModelCard card = ModelStore.load(model).card();
         if (json) {
-            out.println(org.ferstudio.store.Json.toJson(card));
-            out.flush();
-            return 0;
+            out.println(Json.toJson(card));
+            return;
         }
         out.printf("model         %s (%s)%n", card.name(), model);
         out.printf("architecture  %s, %,d parameters%s%n", card.architecture(), card.parameters(),
@@ -53,8 +95,6 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf("settings      %s%n", card.training());
         }
         out.printf("versions      %s%n", card.versions());
-        out.flush();
-        return 0;
     }
 
     private static void printMetrics(PrintWriter out, String what, ModelCard.Metrics m) {

@@ -33,7 +33,14 @@ public final class Nd4jRuntime {
             if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
                 System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
             }
-            Nd4j.getExecutioner();
+            try {
+                Nd4j.getExecutioner();
+            } catch (LinkageError e) {
+                // ND4J has logged which native library is missing; say what that means instead of a stack trace
+                throw new IllegalStateException("no ND4J backend could be loaded (the warning above names the missing "
+                        + "native library): a -Pcuda build needs the NVIDIA driver with the CUDA 11.6 and cuDNN 8.3 "
+                        + "libraries, see docs/GPU.md", e);
+            }
             initialised = true;
             LOG.info("ND4J backend: {}", describe());
         }
@@ -46,11 +53,15 @@ public final class Nd4jRuntime {
         return String.valueOf(env.getProperty("backend", "unknown"));
     }
 
+    /** Whether DL4J may create layer helpers at all (the system property above is "false"). */
+    static boolean layerHelpersAllowed() {
+        return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
+    }
+
     /** Whether DL4J will use oneDNN for conv, pooling and batch norm (CPU backend only). */
     public static boolean oneDnnHelpersActive() {
         initialise();
-        return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"))
-                && BaseMKLDNNHelper.mklDnnEnabled();
+        return layerHelpersAllowed() && BaseMKLDNNHelper.mklDnnEnabled();
     }
 
     /** Threads the backend uses for work started from the calling thread. */
@@ -74,13 +85,8 @@ public final class Nd4jRuntime {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
     }
 
-    /** One line for status bars, logs and model cards, e.g. "CPU, 2 threads, oneDNN on". */
+    /** One line for status bars, logs and model cards, e.g. "CPU, 2 threads, oneDNN on"; see {@link BackendInfo}. */
     public static String describe() {
-        String backend = backend();
-        StringBuilder sb = new StringBuilder(backend).append(", ").append(threads()).append(" threads");
-        if ("CPU".equalsIgnoreCase(backend)) {
-            sb.append(", oneDNN ").append(oneDnnHelpersActive() ? "on" : "off");
-        }
-        return sb.toString();
+        return BackendInfo.current().summary();
     }
 }
