@@ -7,14 +7,47 @@ import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingOutcome;
 import org.ferstudio.train.TrainingStart;
 
-/** Training on the console: a progress bar per epoch and one summary line per epoch. */
+/**
+ * Training on the console: a progress bar per epoch and one summary line per epoch; for pretrained
+ * architectures also a line per stage and a progress bar while the base's features are computed.
+ */
 final class ConsoleTrainingListener implements TrainingListener {
 
     private final PrintWriter out;
     private ConsoleProgressBar bar;
+    private ConsoleProgressBar preparingBar;
+    private String preparingTask;
 
     ConsoleTrainingListener(PrintWriter out) {
         this.out = out;
+    }
+
+    @Override
+    public void onStage(String description) {
+        finishPreparing();
+        out.println(description);
+        out.flush();
+    }
+
+    @Override
+    public void onPreparing(String task, double fraction, String message) {
+        if (!task.equals(preparingTask)) {
+            finishPreparing();
+            preparingTask = task;
+            preparingBar = new ConsoleProgressBar(task);
+        }
+        preparingBar.report(fraction, message);
+        if (fraction >= 1) {
+            finishPreparing();
+        }
+    }
+
+    private void finishPreparing() {
+        if (preparingBar != null) {
+            preparingBar.done();
+            preparingBar = null;
+            preparingTask = null;
+        }
     }
 
     @Override

@@ -7,12 +7,15 @@ import java.util.concurrent.Callable;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
+import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.FeatureCache;
 import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingPipeline;
@@ -92,6 +95,23 @@ public final class TrainCommand implements Callable<Integer> {
             description = "read at most N rows per split, for quick experiments (default: all)")
     int maxRows;
 
+    @Option(names = "--fine-tune-blocks", defaultValue = "0", paramLabel = "N",
+            description = "pretrained architectures (mobilenet): after training the head on cached features, train the "
+                    + "last N blocks of the base with the head on the images; 0 = head only (default: ${DEFAULT-VALUE})")
+    int fineTuneBlocks;
+
+    @Option(names = "--fine-tune-epochs", defaultValue = "5", paramLabel = "N",
+            description = "maximum epochs of fine-tuning (default: ${DEFAULT-VALUE})")
+    int fineTuneEpochs;
+
+    @Option(names = "--fine-tune-lr", paramLabel = "RATE", description = "learning rate of fine-tuning (default: a tenth of --lr)")
+    Double fineTuneLearningRate;
+
+    @Option(names = "--feature-cache", paramLabel = "DIR",
+            description = "where pretrained architectures keep their base's features of the data, computed once "
+                    + "(default: ~/.fer-studio/cache/features)")
+    Path featureCache;
+
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "checkpoint folder (default: <out>.checkpoints)")
     Path checkpoints;
 
@@ -124,13 +144,18 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.printf("%s, %d epochs, batch %d, %s lr %s, %s schedule; backend %s%n", config.architecture(),
                 config.epochs(), config.batchSize(), config.optimizer().type(), config.optimizer().learningRate(),
                 config.schedule().name().toLowerCase(), Nd4jRuntime.describe());
+        if (config.fineTuning() != null) {
+            outWriter.printf("then fine-tuning of the last %d blocks, up to %d epochs, lr %s%n",
+                    config.fineTuning().blocks(), config.fineTuning().epochs(), config.fineTuning().learningRate());
+        }
         outWriter.printf("checkpoints in %s%n", checkpointDir);
         outWriter.flush();
 
         CancellationToken control = new CancellationToken();
         String modelName = name != null ? name : out.getFileName().toString();
         TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(modelName,
-                dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest),
+                dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest,
+                featureCache != null ? featureCache : FeatureCache.defaultDirectory()),
                 List.of(new ConsoleTrainingListener(outWriter)), control);
         if (result.card() == null) {
             outWriter.printf("no model saved (%s); continue with --resume %s%n", result.outcome().stopReason(),
@@ -160,7 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(checkpointDir + " already holds a training run; continue it with "
                     + "--resume " + checkpointDir + ", or delete it to start again");
         }
-        Architectures.byId(architecture);
+        Architecture arch = Architectures.byId(architecture);
         double lr = learningRate != null ? learningRate : optimizer.equalsIgnoreCase("sgd") ? 0.01 : 0.001;
         OptimizerSettings opt = new OptimizerSettings(optimizer, lr, momentum, weightDecay);
         AugmentationConfig aug = switch (augment.toLowerCase()) {
@@ -168,9 +193,22 @@ public final class TrainCommand implements Callable<Integer> {
             case "none" -> AugmentationConfig.none();
             default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + augment + "'");
         };
-        return new TrainingConfig(architecture, epochs != null ? epochs : D.epochs(), batch, opt,
+        TrainingConfig config = new TrainingConfig(architecture, epochs != null ? epochs : D.epochs(), batch, opt,
                 LrSchedule.parse(schedule), plateauPatience, plateauFactor, Math.min(minLearningRate, lr),
                 labelSmoothing, earlyStopping, aug, ClassBalancing.parse(balance), seed);
+        if (fineTuneBlocks == 0) {
+            return config;
+        }
+        if (!(arch instanceof TransferArchitecture transfer)) {
+            throw new IllegalArgumentException("--fine-tune-blocks needs a pretrained architecture; " + architecture
+                    + " trains in one stage");
+        }
+        if (fineTuneBlocks < 0 || fineTuneBlocks > transfer.blocks()) {
+            throw new IllegalArgumentException("--fine-tune-blocks must be 0.." + transfer.blocks() + " for "
+                    + architecture + ", got " + fineTuneBlocks);
+        }
+        return config.withFineTuning(new TrainingConfig.FineTuning(fineTuneBlocks, fineTuneEpochs,
+                fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
     }
 
     /** Architecture ids for the help text. */

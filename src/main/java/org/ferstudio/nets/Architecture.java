@@ -14,6 +14,14 @@ public interface Architecture {
     /** One line for help texts and the GUI. */
     String description();
 
+    /**
+     * What the network makes of the shared input before its first layer, for model cards; null when it
+     * takes the 48x48 faces as they are.
+     */
+    default String inputAdaptation() {
+        return null;
+    }
+
     /** Builds a freshly initialised network for training. */
     FerNetwork build(NetworkSpec spec);
 

@@ -11,6 +11,7 @@ public final class Architectures {
 
     static {
         register(new Cnn3Architecture());
+        register(new MobileNetArchitecture());
     }
 
     private Architectures() {

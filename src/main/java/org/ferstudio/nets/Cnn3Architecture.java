@@ -18,7 +18,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The reference 3-block CNN: three blocks of [Conv3x3(f, same)-BN-ReLU, Conv3x3(f, same)-BN-ReLU,
@@ -48,7 +47,7 @@ public final class Cnn3Architecture implements Architecture {
         Nd4jRuntime.initialise();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, CNN2DFormat.NCHW));
         net.init();
-        return new MultiLayerFerNetwork(ID, net, CNN2DFormat.NCHW);
+        return new MultiLayerFerNetwork(ID, net, NetworkInput.grey48(CNN2DFormat.NCHW), false);
     }
 
     /**
@@ -72,7 +71,7 @@ public final class Cnn3Architecture implements Architecture {
         INDArray nhwcOrder = dense.dup('c').reshape('c', channels, side, side, dense.size(1)).permute(1, 2, 0, 3)
                 .dup('c').reshape('c', dense.size(0), dense.size(1));
         dense.assign(nhwcOrder);
-        return new MultiLayerFerNetwork(ID, net, CNN2DFormat.NHWC);
+        return new MultiLayerFerNetwork(ID, net, NetworkInput.grey48(CNN2DFormat.NHWC), true);
     }
 
     MultiLayerConfiguration configuration(NetworkSpec spec, CNN2DFormat format) {
@@ -100,16 +99,8 @@ public final class Cnn3Architecture implements Architecture {
         layers.layer(new BatchNormalization.Builder().build());
         layers.layer(new ActivationLayer(Activation.RELU));
         layers.layer(new DropoutLayer.Builder(0.5).build());
-        layers.layer(new OutputLayer.Builder(lossFunction(spec))
+        layers.layer(new OutputLayer.Builder(spec.loss())
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());
         return layers.setInputType(InputType.convolutional(48, 48, 1, format)).build();
-    }
-
-    static LossMCXENT lossFunction(NetworkSpec spec) {
-        if (spec.classWeights().isEmpty()) {
-            return new LossMCXENT();
-        }
-        double[] w = spec.classWeights().stream().mapToDouble(Double::doubleValue).toArray();
-        return new LossMCXENT(Nd4j.create(w).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
     }
 }

@@ -6,8 +6,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * A trainable expression classifier, whatever its DL4J form (layer stack or graph). Input is always a
- * batch of preprocessed faces {@code [N, 1, 48, 48]} with values in [0, 1]; output the class
- * probabilities {@code [N, numClasses]}.
+ * batch of preprocessed faces {@code [N, 1, 48, 48]} with values in [0, 1] (the head of a transfer
+ * architecture takes its base's feature vectors instead); output the class probabilities
+ * {@code [N, numClasses]}.
  */
 public interface FerNetwork {
 
@@ -40,7 +41,11 @@ public interface FerNetwork {
 
     long numParams();
 
-    /** Parameters that training changes (excludes batch-norm running mean and variance). */
+    /**
+     * Learnable parameters: the model's size as cards and benchmarks report it. Excludes batch-norm running
+     * mean and variance; includes layers frozen for a training stage (a pretrained base), which are learnable
+     * parameters of the model all the same.
+     */
     long trainableParams();
 
     /** Multiply-adds x 2 for one forward pass of one face. */

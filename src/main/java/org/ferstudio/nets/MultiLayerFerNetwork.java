@@ -3,38 +3,41 @@ package org.ferstudio.nets;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** A {@link FerNetwork} backed by a DL4J layer stack. */
+/** A {@link FerNetwork} backed by a DL4J layer stack, fed through its architecture's {@link NetworkInput}. */
 final class MultiLayerFerNetwork implements FerNetwork {
 
     private final String architecture;
     private final MultiLayerNetwork net;
+    private final NetworkInput input;
     private final TrainingAccuracyProbe accuracyProbe = new TrainingAccuracyProbe();
 
-    /** NHWC copies are made for inference only: their dense weights are in NHWC order (see Cnn3Architecture). */
-    private final CNN2DFormat format;
+    /** Inference copies may hold their parameters in another layout than training (see Cnn3Architecture). */
+    private final boolean inferenceOnly;
 
-    MultiLayerFerNetwork(String architecture, MultiLayerNetwork net, CNN2DFormat format) {
+    MultiLayerFerNetwork(String architecture, MultiLayerNetwork net, NetworkInput input, boolean inferenceOnly) {
         this.architecture = architecture;
         this.net = net;
-        this.format = format;
+        this.input = input;
+        this.inferenceOnly = inferenceOnly;
         net.addListeners(accuracyProbe);
     }
 
     @Override
     public boolean inferenceOnly() {
-        return format == CNN2DFormat.NHWC;
+        return inferenceOnly;
     }
 
     @Override
@@ -49,10 +52,7 @@ final class MultiLayerFerNetwork implements FerNetwork {
 
     @Override
     public INDArray output(INDArray faces) {
-        // one channel: [N, 1, 48, 48] and [N, 48, 48, 1] have the same memory layout
-        INDArray input = format == CNN2DFormat.NHWC ? faces.reshape('c', faces.size(0), faces.size(2), faces.size(3), 1)
-                : faces;
-        return net.output(input, false);
+        return net.output(input.adapt(faces), false);
     }
 
     @Override
@@ -62,7 +62,7 @@ final class MultiLayerFerNetwork implements FerNetwork {
                     + "built with Architecture.build");
         }
         accuracyProbe.expect(batch.getLabels());
-        net.fit(batch);
+        net.fit(new DataSet(input.adapt(batch.getFeatures()), batch.getLabels()));
         return new TrainStep(net.score(), accuracyProbe.correct());
     }
 
@@ -118,6 +118,7 @@ final class MultiLayerFerNetwork implements FerNetwork {
         return net.numParams();
     }
 
+    /** Learnable parameters, frozen layers included (the model's size), batch-norm statistics excluded. */
     @Override
     public long trainableParams() {
         long n = 0;
@@ -136,15 +137,20 @@ final class MultiLayerFerNetwork implements FerNetwork {
     @Override
     public long flopsPerImage() {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        List<InputType> activations = conf.getLayerActivationTypes(InputType.convolutional(48, 48, 1, format));
+        List<InputType> activations = conf.getLayerActivationTypes(input.type());
         long flops = 0;
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer layer = conf.getConf(i).getLayer();
+            if (layer instanceof FrozenLayer frozen) {
+                layer = frozen.getLayer();
+            }
             InputType out = activations.get(i);
             if (layer instanceof ConvolutionLayer conv) {
                 InputType.InputTypeConvolutional o = (InputType.InputTypeConvolutional) out;
                 long k = (long) conv.getKernelSize()[0] * conv.getKernelSize()[1];
-                flops += 2L * k * conv.getNIn() * conv.getNOut() * o.getHeight() * o.getWidth();
+                // a depthwise kernel sees one input channel per output channel, a full one all of them
+                long inputsPerOutput = conv instanceof DepthwiseConvolution2D ? 1 : conv.getNIn();
+                flops += 2L * k * inputsPerOutput * conv.getNOut() * o.getHeight() * o.getWidth();
             } else if (layer instanceof DenseLayer || layer instanceof BaseOutputLayer) {
                 FeedForwardLayer ff = (FeedForwardLayer) layer;
                 flops += 2L * ff.getNIn() * ff.getNOut();

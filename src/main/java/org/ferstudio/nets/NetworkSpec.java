@@ -1,6 +1,9 @@
 package org.ferstudio.nets;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * What an architecture needs to build a network.
@@ -27,5 +30,14 @@ public record NetworkSpec(int numClasses, long seed, OptimizerSettings optimizer
     /** For inference-only builds (loading a saved model): the optimiser is irrelevant. */
     public static NetworkSpec forInference(int numClasses) {
         return new NetworkSpec(numClasses, 0, OptimizerSettings.adam(1e-3), List.of());
+    }
+
+    /** Cross-entropy for the softmax output, weighted per class when class weights are given. */
+    LossMCXENT loss() {
+        if (classWeights.isEmpty()) {
+            return new LossMCXENT();
+        }
+        double[] w = classWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        return new LossMCXENT(Nd4j.create(w).castTo(DataType.FLOAT));
     }
 }

@@ -2,7 +2,6 @@ package org.ferstudio.train;
 
 import java.util.List;
 import org.ferstudio.data.BalancedSampler;
-import org.ferstudio.data.FaceImages;
 
 /** The order in which an epoch visits the training images, per the configured class balancing. */
 final class EpochOrder {
@@ -10,10 +9,10 @@ final class EpochOrder {
     private EpochOrder() {
     }
 
-    static int[] forEpoch(ClassBalancing balancing, FaceImages train, int numClasses, long seed, int epoch) {
+    static int[] forEpoch(ClassBalancing balancing, int[] trainLabels, int numClasses, long seed, int epoch) {
         return balancing == ClassBalancing.SAMPLING
-                ? BalancedSampler.balancedOrder(train.labels(), numClasses, seed, epoch)
-                : BalancedSampler.shuffledOrder(train.size(), seed, epoch);
+                ? BalancedSampler.balancedOrder(trainLabels, numClasses, seed, epoch)
+                : BalancedSampler.shuffledOrder(trainLabels.length, seed, epoch);
     }
 
     static List<Double> classWeights(int[] counts) {

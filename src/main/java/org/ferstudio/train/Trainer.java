@@ -9,18 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.ferstudio.data.Augmenter;
+import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.FaceTensors;
-import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.infer.FaceClassifier;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.TrainStep;
 import org.ferstudio.task.ProgressReporter;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -58,15 +54,32 @@ public final class Trainer {
      */
     public TrainingRun run(ClassLabels labels, FaceImages train, FaceImages validation, CheckpointStore checkpoints,
                            ProgressReporter control) throws IOException {
+        requireImages(train, validation);
+        FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(config, labels, train.labels()));
+        return run(labels, net, new ImageEpochData(train, config.augmentation()),
+                new ImageEpochData(validation, AugmentationConfig.none()), checkpoints, control);
+    }
+
+    static void requireImages(FaceImages train, FaceImages validation) {
         if (train.size() == 0 || validation.size() == 0) {
             throw new IllegalArgumentException("training needs images in both the training ("
                     + train.size() + ") and the validation (" + validation.size() + ") set");
         }
+    }
+
+    /**
+     * Trains {@code net}, built for this config, on images or cached features: the entry of each stage of
+     * {@link TransferTrainer}. Same checkpointing, resume and cancel as {@link #run(ClassLabels, FaceImages,
+     * FaceImages, CheckpointStore, ProgressReporter)}.
+     */
+    TrainingRun run(ClassLabels labels, FerNetwork net, EpochData train, EpochData validation,
+                    CheckpointStore checkpoints, ProgressReporter control) throws IOException {
         String fingerprint = fingerprint(train, validation);
         Optional<CheckpointState> previous = checkpoints.load();
         previous.ifPresent(p -> checkResumable(p, labels, fingerprint));
 
-        FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(labels, train));
+        int[] trainLabels = train.labels();
+        int[] validationLabels = validation.labels();
         int batchSize = Math.min(config.batchSize(), train.size());
         int batches = train.size() / batchSize;
         LearningRatePolicy lr = new LearningRatePolicy(config, batches);
@@ -85,14 +98,16 @@ public final class Trainer {
                     net.trainableParams()));
         }
 
-        Augmenter augmenter = new Augmenter(config.augmentation());
-        FaceClassifier validator = new FaceClassifier(net);
         long sessionStart = System.nanoTime();
         long sessionImages = 0;
-        String stopReason = "completed";
-        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+        // a run that stopped early stays stopped when resumed (a transfer run resumes its finished head stage)
+        boolean stoppedEarly = config.earlyStoppingPatience() > 0 && p.epochsSinceBest >= config.earlyStoppingPatience();
+        String stopReason = stoppedEarly ? "early stopping" : "completed";
+        int lastEpoch = stoppedEarly ? p.epochsDone : config.epochs();
+        double rateSet = Double.NaN;
+        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
             Nd4j.getRandom().setSeed(mix(config.seed(), epoch, 1));
-            int[] order = EpochOrder.forEpoch(config.balancing(), train, labels.size(), config.seed(), epoch);
+            int[] order = EpochOrder.forEpoch(config.balancing(), trainLabels, labels.size(), config.seed(), epoch);
             Random rng = new Random(mix(config.seed(), epoch, 2));
             long epochStart = System.nanoTime();
             double lossSum = 0;
@@ -104,9 +119,13 @@ public final class Trainer {
                     cancelled = true;
                     break;
                 }
-                DataSet batch = augmentedBatch(train, order, b * batchSize, batchSize, labels.size(), augmenter, rng);
+                DataSet batch = train.batch(order, b * batchSize, batchSize, labels.size(), config.labelSmoothing(), rng);
                 double rate = lr.rateAt(p.iteration);
-                net.setLearningRate(rate);
+                if (rate != rateSet) {
+                    // DL4J refreshes every layer's updater on each call: milliseconds a batch on small networks
+                    net.setLearningRate(rate);
+                    rateSet = rate;
+                }
                 TrainStep step = net.fit(batch);
                 p.iteration++;
                 lossSum += step.loss();
@@ -129,8 +148,8 @@ public final class Trainer {
                 stopReason = "cancelled";
                 break;
             }
-            float[][] probs = validator.classify(validation, TestTimeAugmentation.NONE, ProgressReporter.NONE);
-            double[] valLossAcc = lossAndAccuracy(probs, validation);
+            float[][] probs = validation.predict(net, ProgressReporter.NONE);
+            double[] valLossAcc = lossAndAccuracy(probs, validationLabels);
             lr.onEpochEnd(valLossAcc[1]);
             boolean best = valLossAcc[1] > p.bestAccuracy;
             if (best) {
@@ -170,35 +189,25 @@ public final class Trainer {
         return new TrainingRun(net, outcome);
     }
 
-    private NetworkSpec networkSpec(ClassLabels labels, FaceImages train) {
+    /** What the architecture needs to build the network for {@code config}. */
+    static NetworkSpec networkSpec(TrainingConfig config, ClassLabels labels, int[] trainLabels) {
         List<Double> weights = List.of();
         if (config.balancing() == ClassBalancing.WEIGHTS) {
-            weights = EpochOrder.classWeights(train.classCounts(labels.size()));
+            int[] counts = new int[labels.size()];
+            for (int label : trainLabels) {
+                counts[label]++;
+            }
+            weights = EpochOrder.classWeights(counts);
         }
         return new NetworkSpec(labels.size(), config.seed(), config.optimizer(), weights);
     }
 
-    private DataSet augmentedBatch(FaceImages images, int[] order, int from, int n, int numClasses,
-                                   Augmenter augmenter, Random rng) {
-        float[] buf = new float[n * FaceImages.PIXELS];
-        byte[] pix = new byte[FaceImages.PIXELS];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            int idx = order[from + i];
-            images.copyImage(idx, pix, 0);
-            augmenter.augment(pix, 0, buf, i * FaceImages.PIXELS, rng);
-            y[i] = images.label(idx);
-        }
-        INDArray x = FaceTensors.fromNormalised(buf, n);
-        return new DataSet(x, FaceTensors.targets(y, numClasses, config.labelSmoothing()));
-    }
-
     /** Mean cross-entropy and accuracy of predicted probabilities. */
-    static double[] lossAndAccuracy(float[][] probs, FaceImages truth) {
+    static double[] lossAndAccuracy(float[][] probs, int[] truth) {
         double loss = 0;
         int right = 0;
         for (int i = 0; i < probs.length; i++) {
-            int t = truth.label(i);
+            int t = truth[i];
             loss -= Math.log(Math.max(1e-7, probs[i][t]));
             int best = 0;
             for (int c = 1; c < probs[i].length; c++) {
@@ -228,17 +237,12 @@ public final class Trainer {
         }
     }
 
-    /** SHA-256 over both sets' pixels and labels: a resume must see exactly the same data. */
-    static String fingerprint(FaceImages train, FaceImages validation) {
+    /** SHA-256 over both sets' items and labels: a resume must see exactly the same data. */
+    static String fingerprint(EpochData train, EpochData validation) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] pix = new byte[FaceImages.PIXELS];
-            for (FaceImages set : List.of(train, validation)) {
-                for (int i = 0; i < set.size(); i++) {
-                    set.copyImage(i, pix, 0);
-                    md.update(pix);
-                    md.update((byte) set.label(i));
-                }
+            for (EpochData set : List.of(train, validation)) {
+                set.digest(md);
                 md.update((byte) 0xFF);
             }
             return HexFormat.of().formatHex(md.digest());

@@ -1,5 +1,6 @@
 package org.ferstudio.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.nets.OptimizerSettings;
 
@@ -9,6 +10,11 @@ import org.ferstudio.nets.OptimizerSettings;
  *
  * @param earlyStoppingPatience epochs without a better validation accuracy before stopping (0 = never)
  * @param labelSmoothing        share of the target mass spread evenly over all classes (0 = off)
+ * @param fineTuning            the second stage of a transfer architecture (null = none: the head only,
+ *                              or an architecture trained in one stage). For transfer architectures the
+ *                              epochs, optimizer and schedule above are the head stage's; the head, trained
+ *                              on cached features, gets only the augmentation's flip (the features of each
+ *                              face's mirror image), fine-tuning all of it
  */
 public record TrainingConfig(
         String architecture,
@@ -23,7 +29,37 @@ public record TrainingConfig(
         int earlyStoppingPatience,
         AugmentationConfig augmentation,
         ClassBalancing balancing,
-        long seed) {
+        long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning) {
+
+    /**
+     * Fine-tuning of a pretrained base after its head was trained: the last {@code blocks} blocks and the head
+     * train together on the images (with augmentation) for {@code epochs} at {@code learningRate}, usually
+     * ten times lower than the head's, so the pretrained filters move only a little.
+     */
+    public record FineTuning(int blocks, int epochs, double learningRate) {
+
+        public FineTuning {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("fine-tuning needs at least one block, got " + blocks);
+            }
+            if (epochs < 1) {
+                throw new IllegalArgumentException("fine-tuning epochs must be >= 1, got " + epochs);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("fine-tuning learning rate must be > 0, got " + learningRate);
+            }
+        }
+    }
+
+    /** A configuration without a fine-tuning stage. */
+    public TrainingConfig(String architecture, int epochs, int batchSize, OptimizerSettings optimizer,
+                          LrSchedule schedule, int plateauPatience, double plateauFactor, double minLearningRate,
+                          double labelSmoothing, int earlyStoppingPatience, AugmentationConfig augmentation,
+                          ClassBalancing balancing, long seed) {
+        this(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor, minLearningRate,
+                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, null);
+    }
 
     public TrainingConfig {
         if (epochs < 1) {
@@ -58,6 +94,11 @@ public record TrainingConfig(
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(architecture, n, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning);
+    }
+
+    public TrainingConfig withFineTuning(FineTuning stage) {
+        return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage);
     }
 }

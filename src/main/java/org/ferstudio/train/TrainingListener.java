@@ -6,6 +6,17 @@ package org.ferstudio.train;
  */
 public interface TrainingListener {
 
+    /**
+     * A transfer architecture begins a training stage (head on cached features, fine-tuning); the stage's
+     * own start, batch and epoch events follow.
+     */
+    default void onStage(String description) {
+    }
+
+    /** Work before a stage, such as computing a pretrained base's features; {@code fraction} runs 0..1. */
+    default void onPreparing(String task, double fraction, String message) {
+    }
+
     default void onTrainingStart(TrainingStart start) {
     }
 

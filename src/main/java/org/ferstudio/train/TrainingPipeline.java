@@ -16,7 +16,10 @@ import org.ferstudio.infer.FaceClassifier;
 import org.ferstudio.infer.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.Architecture;
+import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
@@ -24,16 +27,26 @@ import org.ferstudio.task.ProgressReporter;
 
 /**
  * Train, evaluate and save, as one job shared by the command line and the training wizard: runs the
- * {@link Trainer} (resuming from the checkpoint folder when it holds a run), evaluates the best epoch on
+ * {@link Trainer}, or the {@link TransferTrainer} for pretrained architectures (resuming from the
+ * checkpoint folder when it holds a run), evaluates the best epoch on
  * the validation set and, once, on the test set, and saves the model folder with its card.
  */
 public final class TrainingPipeline {
 
     /**
      * @param evaluateTest whether to report the test split (the final, once-per-model number)
+     * @param featureCache where transfer architectures keep their base's features (see {@link FeatureCache})
      */
     public record Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
-                          TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest) {
+                          TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest,
+                          Path featureCache) {
+
+        /** A request that keeps features in {@link FeatureCache#defaultDirectory()}. */
+        public Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
+                       TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest) {
+            this(modelName, labels, splits, source, config, outDir, checkpointDir, evaluateTest,
+                    FeatureCache.defaultDirectory());
+        }
     }
 
     /** {@code card} is null when training was cancelled (nothing saved; resume from the checkpoints). */
@@ -46,11 +59,8 @@ public final class TrainingPipeline {
 
     public static Result run(Request request, List<TrainingListener> listeners, ProgressReporter control)
             throws IOException {
-        Trainer trainer = new Trainer(request.config());
-        listeners.forEach(trainer::addListener);
         DataSplits splits = request.splits();
-        TrainingRun run = trainer.run(request.labels(), splits.train(), splits.validation(),
-                new CheckpointStore(request.checkpointDir()), control);
+        TrainingRun run = train(request, listeners, control);
         if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
             return new Result(run.outcome(), null, null, null);
         }
@@ -65,6 +75,26 @@ public final class TrainingPipeline {
         ModelCard card = card(request, run, validation, test);
         ModelCard saved = ModelStore.save(request.outDir(), run.network(), card);
         return new Result(run.outcome(), saved, validation, test);
+    }
+
+    private static TrainingRun train(Request request, List<TrainingListener> listeners, ProgressReporter control)
+            throws IOException {
+        TrainingConfig config = request.config();
+        Architecture architecture = Architectures.byId(config.architecture());
+        DataSplits splits = request.splits();
+        CheckpointStore checkpoints = new CheckpointStore(request.checkpointDir());
+        if (architecture instanceof TransferArchitecture transfer) {
+            TransferTrainer trainer = new TransferTrainer(config, transfer, new FeatureCache(request.featureCache()));
+            listeners.forEach(trainer::addListener);
+            return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
+        }
+        if (config.fineTuning() != null) {
+            throw new IllegalArgumentException("fine-tuning needs a pretrained architecture; " + architecture.id()
+                    + " trains in one stage");
+        }
+        Trainer trainer = new Trainer(config);
+        listeners.forEach(trainer::addListener);
+        return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
     }
 
     static ModelCard card(Request r, TrainingRun run, EvaluationReport validation, EvaluationReport test)
@@ -84,9 +114,12 @@ public final class TrainingPipeline {
         }
         DatasetSource src = r.source();
         String splitNote = s.description();
+        String adaptation = Architectures.byId(r.config().architecture()).inputAdaptation();
+        String preprocessing = "grey, face crop, resize 48x48, x/255"
+                + (adaptation == null ? "" : "; in the network: " + adaptation);
         return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), r.config().architecture(),
                 r.labels().names(),
-                new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, "grey, face crop, resize 48x48, x/255"),
+                new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, preprocessing),
                 training,
                 new ModelCard.DataInfo(src == null ? null : src.name(), src == null ? null : src.sha256(), sizes,
                         splitNote),

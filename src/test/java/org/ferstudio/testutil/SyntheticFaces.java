@@ -1,5 +1,8 @@
 package org.ferstudio.testutil;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.model.ClassLabels;
@@ -35,5 +38,24 @@ public final class SyntheticFaces {
             images.add(pix, label);
         }
         return images;
+    }
+
+    /** A FER2013-style CSV with Training, PublicTest and PrivateTest rows of synthetic faces. */
+    public static Path csv(Path file, int train, int validation, int test) throws IOException {
+        StringBuilder csv = new StringBuilder("emotion,pixels,Usage\n");
+        String[] usages = {"Training", "PublicTest", "PrivateTest"};
+        int[] sizes = {train, validation, test};
+        for (int u = 0; u < usages.length; u++) {
+            FaceImages images = make(sizes[u], 10 + u);
+            for (int i = 0; i < images.size(); i++) {
+                csv.append(images.label(i)).append(',');
+                byte[] pix = images.image(i);
+                for (int p = 0; p < pix.length; p++) {
+                    csv.append(p == 0 ? "" : " ").append(pix[p] & 0xFF);
+                }
+                csv.append(',').append(usages[u]).append('\n');
+            }
+        }
+        return Files.writeString(file, csv);
     }
 }
