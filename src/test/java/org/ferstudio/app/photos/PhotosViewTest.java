@@ -78,7 +78,8 @@ class PhotosViewTest {
 
     @Test
     void clickingAFaceBoxSelectsThatFaceAtAnyWindowSize(FxRobot robot) throws Exception {
-        robot.interact(() -> viewModel.addFiles(List.of(SharedData.photo("2008_002506.jpg"))));
+        Path photo = SharedData.photo("2008_002506.jpg");
+        robot.interact(() -> viewModel.addFiles(List.of(photo)));
         ListView<FaceResult> faceList = robot.lookup("#faceList").queryListView();
         waitUntil(() -> faceList.getItems().size() == 3 && !viewModel.busyProperty().get()
                 && viewModel.selectedImageProperty().get() != null);
