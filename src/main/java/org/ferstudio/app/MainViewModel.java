@@ -8,6 +8,7 @@ import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -84,6 +85,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty backendProperty() {
         return backend.getReadOnlyProperty();
+    }
+
+    /** True while a model is being loaded. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return catalog.loadingProperty();
     }
 
     public void refreshModels() {

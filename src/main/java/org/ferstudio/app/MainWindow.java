@@ -130,7 +130,7 @@ public final class MainWindow {
         model.textProperty().bind(viewModel.modelStatus());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(viewModel.modelStatus().isEqualTo("Loading model..."));
+        busy.visibleProperty().bind(viewModel.loadingProperty());
         Label backend = new Label();
         backend.setId("statusBackendLabel");
         backend.textProperty().bind(viewModel.backendProperty().map(b -> "Compute: " + b));
