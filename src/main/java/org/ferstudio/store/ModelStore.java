@@ -9,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
@@ -34,18 +35,60 @@ public final class ModelStore {
         if (network.inferenceOnly()) {
             throw new IllegalArgumentException("an inference copy cannot be saved; save the trained network");
         }
-        Path tmp = AtomicFiles.newDirectoryBeside(dir);
-        try {
+        return writeFolder(dir, tmp -> {
             Path weights = tmp.resolve(WEIGHTS_FILE);
             ArrayFile.write(weights, network.params().castTo(DataType.FLOAT).dup().data().asFloat());
             ModelCard complete = card.withParameters(network.trainableParams()).withWeights(new ModelCard.Weights(WEIGHTS_FILE, sha256(weights),
                     Files.size(weights), network.trainableParams()));
             complete.validateBasics();
             Json.write(tmp.resolve(CARD_FILE), complete);
-            AtomicFiles.replaceDirectory(tmp, dir);
             return complete;
+        });
+    }
+
+    /**
+     * Saves the model in {@code source} as the folder {@code target} named {@code newName}: the weights are
+     * copied byte for byte (the card's checksum stays valid), only the card's name changes, and the copy is
+     * loaded, and so checked against its card, before it replaces anything at {@code target}.
+     */
+    public static LoadedModel copy(Path source, Path target, String newName) throws IOException {
+        ModelCard card = readCard(source).withName(newName);
+        LoadedModel checked = writeFolder(target, tmp -> {
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    if (!file.getFileName().toString().equals(CARD_FILE)) {
+                        Files.copy(file, tmp.resolve(file.getFileName()));
+                    }
+                }
+            }
+            Json.write(tmp.resolve(CARD_FILE), card);
+            return load(tmp);
+        });
+        return new LoadedModel(target, checked.card(), checked.network());
+    }
+
+    /** Fills a model folder's contents into a temporary folder beside it. */
+    @FunctionalInterface
+    private interface FolderContents<T> {
+        T write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Writes a complete new folder beside {@code dir} and swaps it in: a model folder is never seen half
+     * written, and a failure leaves the old folder as it was and no temporary folder behind.
+     */
+    private static <T> T writeFolder(Path dir, FolderContents<T> contents) throws IOException {
+        Path tmp = AtomicFiles.newDirectoryBeside(dir);
+        try {
+            T result = contents.write(tmp);
+            AtomicFiles.replaceDirectory(tmp, dir);
+            return result;
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTree(tmp);
+            try {
+                AtomicFiles.deleteTree(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }

@@ -90,6 +90,39 @@ class ModelStoreTest {
     }
 
     @Test
+    void copyRenamesTheCardKeepsTheWeightsAndLoadsFromItsNewPlace() throws IOException {
+        Path source = saved();
+        Path target = tmp.resolve("user/renamed");
+
+        LoadedModel copy = ModelStore.copy(source, target, "renamed");
+
+        assertThat(copy.folder()).isEqualTo(target);
+        assertThat(copy.card().name()).isEqualTo("renamed");
+        assertThat(ModelStore.readCard(target).weights()).isEqualTo(ModelStore.readCard(source).weights());
+        assertThat(Files.readAllBytes(target.resolve(ModelStore.WEIGHTS_FILE)))
+                .isEqualTo(Files.readAllBytes(source.resolve(ModelStore.WEIGHTS_FILE)));
+        assertThat(ModelStore.readCard(source).name()).isEqualTo(SampleCards.complete().name());
+    }
+
+    @Test
+    void aCopyOfADamagedModelReplacesNothingAndLeavesNoTemporaryFolder() throws IOException {
+        Path source = saved();
+        Path weights = source.resolve(ModelStore.WEIGHTS_FILE);
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path target = tmp.resolve("user/existing");
+        ModelStore.save(target, net, SampleCards.complete().withName("existing"));
+
+        assertThatThrownBy(() -> ModelStore.copy(source, target, "existing")).isInstanceOf(ModelLoadException.class);
+
+        assertThat(ModelStore.readCard(target).name()).isEqualTo("existing");
+        assertThat(ModelStore.load(target).card().name()).isEqualTo("existing");
+        try (var files = Files.list(tmp.resolve("user"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("existing");
+        }
+    }
+
+    @Test
     void truncatedWeightsAreDetected() throws IOException {
         Path dir = saved();
         Path weights = dir.resolve(ModelStore.WEIGHTS_FILE);

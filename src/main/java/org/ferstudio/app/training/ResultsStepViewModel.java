@@ -27,6 +27,7 @@ import org.ferstudio.eval.ClassMetrics;
 import org.ferstudio.eval.ConfusionMatrix;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.BackgroundTask;
 import org.ferstudio.task.TaskExecutor;
 
@@ -186,7 +187,7 @@ public final class ResultsStepViewModel {
         boolean makeActive = activate.get();
         saving.set(true);
         saveStatus.set("Saving " + name + "...");
-        BackgroundTask.wrap(p -> ModelSaveAs.saveAs(source, target, name))
+        BackgroundTask.wrap(p -> ModelStore.copy(source, target, name))
                 .onSuccess(saved -> saved(saved, makeActive))
                 .onFailure(e -> {
                     saveStatus.set("Not saved: " + e.getMessage());
