@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
@@ -109,11 +108,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Path target = annotate.resolve(name);
         try {
-            AtomicFiles.write(target, os -> {
-                if (!ImageIO.write(annotator.annotate(a.image(), a.result().faces()), "png", os)) {
-                    throw new IOException("no PNG writer available");
-                }
-            });
+            AtomicFiles.writePng(target, annotator.annotate(a.image(), a.result().faces()));
         } catch (IOException e) {
             throw new IllegalStateException("could not write " + target + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.ferstudio.store.AtomicFiles;
 
 /**
@@ -62,8 +61,7 @@ public final class ConfusionMatrixImage {
 
     /** Writes the heatmap as a PNG, atomically. */
     public static void writePng(ConfusionMatrix matrix, String title, Path file) throws IOException {
-        BufferedImage image = draw(matrix, title);
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.writePng(file, draw(matrix, title));
     }
 
     private static void cell(Graphics2D g, int x, int y, int count, double share) {

@@ -1,5 +1,6 @@
 package org.ferstudio.store;
 
+import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,15 @@ public final class AtomicFiles {
     public static void writeString(Path target, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         write(target, out -> out.write(bytes));
+    }
+
+    /** Replaces {@code target} with {@code image} as PNG. */
+    public static void writePng(Path target, BufferedImage image) throws IOException {
+        write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        });
     }
 
     /**

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 import org.ferstudio.store.AtomicFiles;
 
 /**
@@ -59,8 +58,7 @@ public final class TrainingCurvesImage {
     }
 
     public static void writePng(List<EpochResult> history, String title, Path file) throws IOException {
-        BufferedImage image = draw(history, title);
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.writePng(file, draw(history, title));
     }
 
     private static void panel(Graphics2D g, List<EpochResult> h, int x, int y, String name,

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.ferstudio.infer.PredictionFormats;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceResult;
@@ -23,11 +22,7 @@ final class PhotoExports {
 
     static void writeAnnotatedPng(Path target, BufferedImage photo, List<FaceResult> faces) throws IOException {
         BufferedImage annotated = new FaceAnnotator().annotate(photo, faces);
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(annotated, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        AtomicFiles.writePng(target, annotated);
     }
 
     static void writeCsv(Path target, List<PhotoResult> results, ClassLabels classes) throws IOException {

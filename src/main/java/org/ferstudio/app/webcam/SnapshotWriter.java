@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.ferstudio.infer.video.TrackedFace;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.store.AtomicFiles;
@@ -22,10 +21,6 @@ final class SnapshotWriter {
     static void write(LiveFrame frame, Path target) throws IOException {
         List<FaceResult> faces = frame.analysis().faces().stream().map(TrackedFace::result).toList();
         BufferedImage annotated = new FaceAnnotator().annotate(frame.pixels().toBufferedImage(), faces);
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(annotated, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
-        });
+        AtomicFiles.writePng(target, annotated);
     }
 }
