@@ -64,7 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
-    @Option(names = "--schedule", defaultValue = "plateau", description = "constant, plateau or cosine (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schedule", defaultValue = "plateau", description = {"constant, plateau or cosine (default: ${DEFAULT-VALUE}).",
+            "With --resume it may change: cosine then anneals from where the run is to --min-lr at the last epoch"})
     String schedule;
 
     @Option(names = "--plateau-patience", defaultValue = "4", description = "epochs without improvement before the LR is lowered (default: ${DEFAULT-VALUE})")
@@ -179,7 +180,10 @@ public final class TrainCommand implements Callable<Integer> {
             CheckpointStore store = new CheckpointStore(resume);
             TrainingConfig saved = store.load().orElseThrow(() -> new IllegalArgumentException(
                     "no checkpoint to resume in " + resume + " (" + CheckpointStore.STATE_FILE + " missing)")).config();
-            return epochs == null ? saved : saved.withEpochs(epochs);
+            rejectChangesOnResume();
+            TrainingConfig resumed = epochs == null ? saved : saved.withEpochs(epochs);
+            return spec.commandLine().getParseResult().hasMatchedOption("--schedule")
+                    ? resumed.withSchedule(LrSchedule.parse(schedule)) : resumed;
         }
         if (new CheckpointStore(checkpointDir).exists()) {
             throw new IllegalArgumentException(checkpointDir + " already holds a training run; continue it with "
@@ -209,6 +213,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return config.withFineTuning(new TrainingConfig.FineTuning(fineTuneBlocks, fineTuneEpochs,
                 fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
+    }
+
+    /**
+     * A resumed run keeps the settings in its checkpoint; only the epoch count and the schedule may change.
+     * Any other training option is refused by name rather than silently ignored.
+     */
+    private void rejectChangesOnResume() {
+        List<String> fixed = List.of("--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
+                "--plateau-patience", "--plateau-factor", "--min-lr", "--label-smoothing", "--early-stopping",
+                "--augment", "--balance", "--seed", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
+        List<String> given = fixed.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", given) + ": a resumed run keeps the settings in "
+                    + resume.resolve(CheckpointStore.STATE_FILE) + "; only --epochs and --schedule can change");
+        }
     }
 
     /** Architecture ids for the help text. */

@@ -231,9 +231,9 @@ public final class Trainer {
             throw new IllegalStateException("the checkpoint was trained on different data (the training and "
                     + "validation images differ); resume with the same dataset, split and row limit");
         }
-        if (!s.config().withEpochs(config.epochs()).equals(config)) {
+        if (!s.config().withEpochs(config.epochs()).withSchedule(config.schedule()).equals(config)) {
             throw new IllegalStateException("the checkpoint was trained with other settings: " + s.config()
-                    + "; resume with the same settings (only --epochs may change)");
+                    + "; resume with the same settings (only the epochs and the schedule may change)");
         }
     }
 

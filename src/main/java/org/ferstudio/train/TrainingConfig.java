@@ -97,6 +97,13 @@ public record TrainingConfig(
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning);
     }
 
+    /** The same run with another schedule, for example cosine annealing over the epochs left after a resume. */
+    public TrainingConfig withSchedule(LrSchedule newSchedule) {
+        return new TrainingConfig(architecture, epochs, batchSize, optimizer, newSchedule, plateauPatience,
+                plateauFactor, minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed,
+                fineTuning);
+    }
+
     public TrainingConfig withFineTuning(FineTuning stage) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage);

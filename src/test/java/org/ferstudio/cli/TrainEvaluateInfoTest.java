@@ -87,4 +87,35 @@ class TrainEvaluateInfoTest {
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("already holds a training run").contains("--resume");
     }
+
+    @Test
+    void aResumedRunMayChangeItsEpochsAndScheduleButNothingElse() throws IOException {
+        Path data = syntheticCsv();
+        Path model = tmp.resolve("m");
+        Path checkpoints = tmp.resolve("m.checkpoints");
+        String labels = String.join(",", SyntheticFaces.LABELS.names());
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--epochs", "1",
+                "--batch", "30", "--augment", "none", "--no-test", "--out", model.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+
+        CliRun refused = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
+                checkpoints.toString(), "--epochs", "2", "--batch", "16", "--lr", "0.1", "--out", model.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("--batch, --lr").contains("state.json")
+                .contains("only --epochs and --schedule");
+
+        CliRun resumed = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
+                checkpoints.toString(), "--epochs", "3", "--schedule", "cosine", "--no-test", "--out", model.toString());
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("3 epochs, batch 30").contains("cosine schedule");
+        JsonNode state = new ObjectMapper().readTree(checkpoints.resolve("state.json").toFile());
+        assertThat(state.get("epochsDone").asInt()).isEqualTo(3);
+        assertThat(state.at("/config/schedule").asText()).isEqualTo("COSINE");
+        JsonNode history = state.get("history");
+        double lrEpoch2 = history.get(1).get("learningRate").asDouble();
+        double lrEpoch3 = history.get(2).get("learningRate").asDouble();
+        assertThat(history.get(0).get("learningRate").asDouble()).isEqualTo(0.001);
+        assertThat(lrEpoch2).isLessThan(0.001);
+        assertThat(lrEpoch3).isLessThan(lrEpoch2);
+    }
 }
