@@ -42,8 +42,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--confusion-png", paramLabel = "FILE.png", description = "also draw the confusion matrix as a PNG")
     Path confusionPng;
 
-    @Option(names = "--tta", defaultValue = "none", paramLabel = "none|flip|tencrop",
-            description = "test-time augmentation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tta", defaultValue = "model", paramLabel = "model|none|flip|tencrop",
+            description = "test-time augmentation; model: the one the model's card chose, which reproduces its "
+                    + "figures (default: ${DEFAULT-VALUE})")
     String tta;
 
     @Spec
@@ -51,8 +52,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TestTimeAugmentation augmentation = TestTimeAugmentation.parse(tta);
         LoadedModel loaded = ModelStore.load(model);
+        TestTimeAugmentation augmentation = loaded.tta(tta);
         ClassLabels modelLabels = loaded.card().classLabels();
         if (dataArgs.labels == null) {
             dataArgs.labels = String.join(",", modelLabels.names());
@@ -74,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             bar.done();
         }
         spec.commandLine().getOut().printf("%s on %s%s, TTA %s%n", loaded.card().name(), dataArgs.data.getFileName(),
-                split == null ? "" : " (" + split + ")", tta);
+                split == null ? "" : " (" + split + ")", augmentation.id());
         spec.commandLine().getOut().println(report.toFormattedString());
         spec.commandLine().getOut().flush();
         if (json != null) {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
 import org.ferstudio.infer.PredictionFormats;
@@ -55,8 +54,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--annotate", paramLabel = "DIR", description = "write copies with boxes and labels drawn (PNG)")
     Path annotate;
 
-    @Option(names = "--tta", defaultValue = "none", paramLabel = "none|flip|tencrop",
-            description = "test-time augmentation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tta", defaultValue = "model", paramLabel = "model|none|flip|tencrop",
+            description = "test-time augmentation; model: the one the model's card chose for photos, none for "
+                    + "older cards (default: ${DEFAULT-VALUE})")
     String tta;
 
     @Option(names = "--min-face", defaultValue = "30", paramLabel = "PX", description = "smallest face to find, in pixels (default: ${DEFAULT-VALUE})")
@@ -74,7 +74,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
         LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
         HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(minFace));
-        EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector, TestTimeAugmentation.parse(tta));
+        EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector,
+                loaded.tta(tta));
         PhotoAnalyzer analyzer = new PhotoAnalyzer(recognizer, new ImageLoader());
         if (annotate != null) {
             Files.createDirectories(annotate);

@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.video.LiveLoop;
 import org.ferstudio.infer.video.LoopStats;
@@ -71,7 +70,8 @@ public final class VideoCommand implements Callable<Integer> {
         LiveLoop.Settings settings = settings();
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-            EmotionRecognizer recognizer = new EmotionRecognizer(loaded, new HaarFaceDetector(DetectorSettings.video()), TestTimeAugmentation.NONE);
+            EmotionRecognizer recognizer = new EmotionRecognizer(loaded, new HaarFaceDetector(DetectorSettings.video()),
+                    loaded.videoTta());
             OptionalLong total = expectedFrames(source);
             ConsoleProgressBar bar = new ConsoleProgressBar(source.name(), total.orElse(0));
             try (VideoRecording recording = new VideoRecording(recognizer.classes(),

@@ -29,6 +29,11 @@ public enum TestTimeAugmentation {
         return views;
     }
 
+    /** The lower-case name used on the command line and in model cards: none, flip or tencrop. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Writes {@link #views()} normalised images of {@link FaceImages#PIXELS} values each, one after the other. */
     public void views(byte[] src, int srcOff, float[] dst, int dstOff) {
         switch (this) {
@@ -49,7 +54,7 @@ public enum TestTimeAugmentation {
             }
         }
         throw new IllegalArgumentException("unknown test-time augmentation '" + text + "'; use one of "
-                + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+                + Arrays.stream(values()).map(TestTimeAugmentation::id).toList());
     }
 
     private static void tenCrop(byte[] src, int srcOff, float[] dst, int dstOff) {

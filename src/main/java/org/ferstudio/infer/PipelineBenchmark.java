@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.video.DemoClip;
@@ -103,7 +102,7 @@ public final class PipelineBenchmark {
             faces = detector.detect(grey).size();
             ms[r] = (System.nanoTime() - t) / 1e6;
         }
-        return Figure.of("detect_ms_median", median(ms), "size", grey.width() + "x" + grey.height(),
+        return Figure.of("detect_ms_median", FaceTiming.median(ms), "size", grey.width() + "x" + grey.height(),
                 "downscale", downscale, "faces", faces, "reps", reps);
     }
 
@@ -118,7 +117,7 @@ public final class PipelineBenchmark {
             recognizer.classifyFaces(frame, box);
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
-        return Figure.of("classify_face_ms_median", median(ms), "includes", "crop+resize+network", "threads", threads,
+        return Figure.of("classify_face_ms_median", FaceTiming.median(ms), "includes", "crop+resize+network", "threads", threads,
                 "reps", ms.length);
     }
 
@@ -155,11 +154,5 @@ public final class PipelineBenchmark {
         g.drawImage(src, (w - sw) / 2, (h - sh) / 2, sw, sh, null);
         g.dispose();
         return out;
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }

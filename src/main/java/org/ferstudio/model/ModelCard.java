@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@link #validateBasics()} says whether a card is good enough to load the model.
  * <p>
  * Nullable: {@code data} (unknown for imported networks), {@code validation}, {@code test},
- * {@code bestEpoch}, {@code mflops}, {@code created}.
+ * {@code bestEpoch}, {@code mflops}, {@code created}, {@code inference} (cards written before it existed).
  *
  * @param training free-form training settings (epochs, batch, optimizer, lr schedule, augmentation,
  *                 seed...); values must be strings, numbers, booleans, lists or maps. Numbers are
@@ -45,7 +45,8 @@ public record ModelCard(
         String created,
         Weights weights,
         long parameters,
-        Double mflops) {
+        Double mflops,
+        Inference inference) {
 
     /** The newest card format this app reads and writes. */
     public static final int FORMAT_VERSION = 1;
@@ -80,8 +81,33 @@ public record ModelCard(
         }
     }
 
+    /**
+     * How the model is meant to be used and what that costs: the test-time augmentation for photos
+     * ({@code defaultTta}, chosen on the validation split) and for live video ({@code videoTta}, lighter),
+     * the validation accuracy of every augmentation tried, and the measured time to classify one face
+     * crop (views + network, batch 1, median) per augmentation on {@code threads} ND4J threads.
+     * Maps are keyed by lower-case augmentation names (none, flip, tencrop).
+     */
+    public record Inference(String defaultTta, String videoTta, Map<String, Double> validationAccuracy,
+                            Map<String, Double> msPerFace, int threads) {
+
+        public Inference {
+            validationAccuracy = copyOf(validationAccuracy);
+            msPerFace = copyOf(msPerFace);
+        }
+    }
+
     /** The network file beside the card, its SHA-256, size, and number of trainable parameters. */
     public record Weights(String file, String sha256, long bytes, long parameters) {
+    }
+
+    /** A card without an {@link Inference} block, as cards were before it existed. */
+    public ModelCard(int formatVersion, String name, String architecture, List<String> classes, Input input,
+                     Map<String, Object> training, DataInfo data, Metrics validation, Metrics test,
+                     long trainingSeconds, Integer bestEpoch, String hardware, int threads,
+                     Map<String, String> versions, String created, Weights weights, long parameters, Double mflops) {
+        this(formatVersion, name, architecture, classes, input, training, data, validation, test, trainingSeconds,
+                bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, null);
     }
 
     public ModelCard {
@@ -122,6 +148,7 @@ public record ModelCard(
             problems.add("trainingSeconds, threads, parameters and mflops must not be negative");
         }
         checkCreated(problems);
+        checkInference(problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model card" + (name == null ? "" : " '" + name + "'")
                     + ": " + String.join("; ", problems));
@@ -130,29 +157,48 @@ public record ModelCard(
 
     public ModelCard withName(String newName) {
         return new ModelCard(formatVersion, newName, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
     }
 
     public ModelCard withValidation(Metrics newValidation) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, newValidation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
     }
 
     public ModelCard withTest(Metrics newTest) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, newTest,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
     }
 
     /** The parameter count as the saved network reports it. */
     public ModelCard withParameters(long newParameters) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, newParameters, mflops);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, newParameters, mflops, inference);
     }
 
     /** The weights entry is known only after the network file was written and hashed. */
     public ModelCard withWeights(Weights newWeights) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, newWeights, parameters, mflops);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, newWeights, parameters, mflops, inference);
+    }
+
+    /** The card with how the model is used and what that costs (see {@link Inference}). */
+    public ModelCard withInference(Inference newInference) {
+        return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops,
+                newInference);
+    }
+
+    private void checkInference(List<String> problems) {
+        if (inference == null) {
+            return;
+        }
+        requireText(problems, "inference.defaultTta", inference.defaultTta());
+        requireText(problems, "inference.videoTta", inference.videoTta());
+        if (inference.msPerFace().values().stream().anyMatch(ms -> ms == null || ms < 0)
+                || inference.validationAccuracy().values().stream().anyMatch(a -> a == null || a < 0 || a > 1)) {
+            problems.add("inference.msPerFace must not be negative and inference.validationAccuracy must be in 0..1");
+        }
     }
 
     private void checkClasses(List<String> problems) {

@@ -1,6 +1,7 @@
 package org.ferstudio.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
@@ -26,12 +29,30 @@ public final class ModelStore {
 
     public static final String CARD_FILE = "model.json";
     public static final String WEIGHTS_FILE = "weights.params";
+    /** The confusion matrix of the card's test (else validation) figures, when the training saved it. */
+    public static final String CONFUSION_PNG = "confusion.png";
+    /** Loss and accuracy per epoch of the training run, when the training saved them. */
+    public static final String CURVES_PNG = "curves.png";
 
     private ModelStore() {
     }
 
     /** Saves {@code network} with {@code card} as the folder {@code dir}; returns the card as saved. */
     public static ModelCard save(Path dir, FerNetwork network, ModelCard card) throws IOException {
+        return save(dir, network, card, Map.of());
+    }
+
+    /**
+     * Saves {@code network} with {@code card} and {@code pictures} (PNG files by name, such as
+     * {@link #CONFUSION_PNG}) as the folder {@code dir}, all swapped in together; returns the card as saved.
+     */
+    public static ModelCard save(Path dir, FerNetwork network, ModelCard card, Map<String, BufferedImage> pictures)
+            throws IOException {
+        for (String name : pictures.keySet()) {
+            if (!name.endsWith(".png") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                throw new IllegalArgumentException("not a picture file name for a model folder: " + name);
+            }
+        }
         if (network.inferenceOnly()) {
             throw new IllegalArgumentException("an inference copy cannot be saved; save the trained network");
         }
@@ -41,6 +62,11 @@ public final class ModelStore {
             ModelCard complete = card.withParameters(network.trainableParams()).withWeights(new ModelCard.Weights(WEIGHTS_FILE, sha256(weights),
                     Files.size(weights), network.trainableParams()));
             complete.validateBasics();
+            for (Map.Entry<String, BufferedImage> picture : pictures.entrySet()) {
+                if (!ImageIO.write(picture.getValue(), "png", tmp.resolve(picture.getKey()).toFile())) {
+                    throw new IOException("this Java runtime has no PNG writer");
+                }
+            }
             Json.write(tmp.resolve(CARD_FILE), complete);
             return complete;
         });

@@ -1,5 +1,6 @@
 package org.ferstudio.train;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,35 +12,57 @@ import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.infer.FaceTiming;
 import org.ferstudio.infer.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import org.ferstudio.task.ProgressReporter;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Train, evaluate and save, as one job shared by the command line and the training wizard: runs the
  * {@link Trainer}, or the {@link TransferTrainer} for pretrained architectures (resuming from the
- * checkpoint folder when it holds a run), evaluates the best epoch on
- * the validation set and, once, on the test set, and saves the model folder with its card.
+ * checkpoint folder when it holds a run), chooses the test-time augmentation on the validation set
+ * ({@link TtaSelection}), evaluates the best epoch with it, once, on the test set, times one face per
+ * augmentation, and saves the model folder with its card, confusion matrix and training curves.
  */
 public final class TrainingPipeline {
 
     /**
-     * @param evaluateTest whether to report the test split (the final, once-per-model number)
-     * @param featureCache where transfer architectures keep their base's features (see {@link FeatureCache})
+     * @param evaluateTest  whether to report the test split (the final, once-per-model number)
+     * @param featureCache  where transfer architectures keep their base's features (see {@link FeatureCache})
+     * @param ttaCandidates the test-time augmentations to choose the model's default from, on the validation
+     *                      split; one entry fixes it
      */
     public record Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
                           TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest,
-                          Path featureCache) {
+                          Path featureCache, List<TestTimeAugmentation> ttaCandidates) {
+
+        public Request {
+            ttaCandidates = List.copyOf(ttaCandidates);
+            if (ttaCandidates.isEmpty()) {
+                throw new IllegalArgumentException("no test-time augmentation to choose from");
+            }
+        }
+
+        /** A request that chooses among every test-time augmentation. */
+        public Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
+                       TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest,
+                       Path featureCache) {
+            this(modelName, labels, splits, source, config, outDir, checkpointDir, evaluateTest, featureCache,
+                    List.of(TestTimeAugmentation.values()));
+        }
 
         /** A request that keeps features in {@link FeatureCache#defaultDirectory()}. */
         public Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
@@ -49,10 +72,16 @@ public final class TrainingPipeline {
         }
     }
 
-    /** {@code card} is null when training was cancelled (nothing saved; resume from the checkpoints). */
+    /**
+     * {@code card} is null when training was cancelled (nothing saved; resume from the checkpoints).
+     * {@code validation} and {@code test} are with the chosen test-time augmentation {@code tta}.
+     */
     public record Result(TrainingOutcome outcome, ModelCard card, EvaluationReport validation,
-                         EvaluationReport test) {
+                         EvaluationReport test, TestTimeAugmentation tta) {
     }
+
+    /** Repetitions when timing one face per test-time augmentation for the card. */
+    static final int TIMING_REPETITIONS = 50;
 
     private TrainingPipeline() {
     }
@@ -62,19 +91,41 @@ public final class TrainingPipeline {
         DataSplits splits = request.splits();
         TrainingRun run = train(request, listeners, control);
         if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
-            return new Result(run.outcome(), null, null, null);
+            return new Result(run.outcome(), null, null, null, null);
         }
         FaceClassifier classifier = new FaceClassifier(run.network());
-        EvaluationReport validation = ModelEvaluator.evaluate(classifier, request.labels(), splits.validation(),
-                TestTimeAugmentation.NONE, control);
+        TtaSelection selection = TtaSelection.choose(classifier, request.labels(), splits.validation(),
+                request.ttaCandidates(), control);
+        TestTimeAugmentation tta = selection.chosen();
+        EvaluationReport validation = selection.chosenReport();
         EvaluationReport test = null;
         if (request.evaluateTest() && splits.test() != null && splits.test().size() > 0) {
-            test = ModelEvaluator.evaluate(classifier, request.labels(), splits.test(), TestTimeAugmentation.NONE,
-                    control);
+            test = ModelEvaluator.evaluate(classifier, request.labels(), splits.test(), tta, control);
         }
-        ModelCard card = card(request, run, validation, test);
-        ModelCard saved = ModelStore.save(request.outDir(), run.network(), card);
-        return new Result(run.outcome(), saved, validation, test);
+        ModelCard card = card(request, run, validation, test, tta)
+                .withInference(inference(request, run.network(), selection, control));
+        Map<String, BufferedImage> pictures = new LinkedHashMap<>();
+        EvaluationReport shown = test != null ? test : validation;
+        pictures.put(ModelStore.CONFUSION_PNG, ConfusionMatrixImage.draw(shown.confusionMatrix(),
+                request.modelName() + ", " + (test != null ? "test" : "validation") + " split, TTA " + tta.id()));
+        pictures.put(ModelStore.CURVES_PNG, TrainingCurvesImage.draw(run.outcome().history(), request.modelName()));
+        ModelCard saved = ModelStore.save(request.outDir(), run.network(), card, pictures);
+        return new Result(run.outcome(), saved, validation, test, tta);
+    }
+
+    /**
+     * Times one face per test-time augmentation on the network as the app loads it (its inference copy),
+     * so the card says what the chosen augmentation costs against none.
+     */
+    private static ModelCard.Inference inference(Request request, FerNetwork trained, TtaSelection selection,
+                                                 ProgressReporter control) {
+        Architecture architecture = Architectures.byId(request.config().architecture());
+        FerNetwork served = architecture.buildForInference(request.labels().size(),
+                trained.params().castTo(DataType.FLOAT).dup().data().asFloat());
+        Map<String, Double> ms = FaceTiming.msPerFace(new FaceClassifier(served), request.splits().validation(),
+                List.of(TestTimeAugmentation.values()), TIMING_REPETITIONS, control);
+        return new ModelCard.Inference(selection.chosen().id(), TestTimeAugmentation.NONE.id(),
+                selection.accuracies(), ms, Nd4jRuntime.threads());
     }
 
     private static TrainingRun train(Request request, List<TrainingListener> listeners, ProgressReporter control)
@@ -97,8 +148,8 @@ public final class TrainingPipeline {
         return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
     }
 
-    static ModelCard card(Request r, TrainingRun run, EvaluationReport validation, EvaluationReport test)
-            throws IOException {
+    static ModelCard card(Request r, TrainingRun run, EvaluationReport validation, EvaluationReport test,
+                          TestTimeAugmentation tta) throws IOException {
         RuntimeInfo rt = RuntimeInfo.current();
         @SuppressWarnings("unchecked")
         Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(r.config()), Map.class));
@@ -123,8 +174,8 @@ public final class TrainingPipeline {
                 training,
                 new ModelCard.DataInfo(src == null ? null : src.name(), src == null ? null : src.sha256(), sizes,
                         splitNote),
-                ModelCard.Metrics.of(validation.summary(), "validation", "none"),
-                test == null ? null : ModelCard.Metrics.of(test.summary(), "test", "none"),
+                ModelCard.Metrics.of(validation.summary(), "validation", tta.id()),
+                test == null ? null : ModelCard.Metrics.of(test.summary(), "test", tta.id()),
                 Math.round(run.outcome().trainingSeconds()), run.outcome().bestEpoch(), rt.hardware(),
                 Nd4jRuntime.threads(), rt.versions(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 null, run.network().trainableParams(), run.network().flopsPerImage() / 1e6);

@@ -58,6 +58,28 @@ class TrainEvaluateInfoTest {
         assertThat(card.training()).containsEntry("epochs", 2);
         assertThat(card.parameters()).isPositive();
         assertThat(tmp.resolve("models/synthetic.checkpoints/state.json")).exists();
+        assertThat(card.inference()).isNotNull();
+        assertThat(card.inference().validationAccuracy()).containsOnlyKeys("none", "flip", "tencrop");
+        assertThat(card.inference().msPerFace()).containsOnlyKeys("none", "flip", "tencrop")
+                .allSatisfy((tta, ms) -> assertThat(ms).isPositive());
+        assertThat(card.inference().videoTta()).isEqualTo("none");
+        String chosen = card.inference().defaultTta();
+        double bestValidation = java.util.Collections.max(card.inference().validationAccuracy().values());
+        String cheapestOfTheBest = java.util.stream.Stream.of("none", "flip", "tencrop")
+                .filter(id -> card.inference().validationAccuracy().get(id) == bestValidation).findFirst().orElseThrow();
+        assertThat(chosen).as("the most accurate on validation, the cheapest on a tie").isEqualTo(cheapestOfTheBest);
+        assertThat(card.validation().tta()).isEqualTo(chosen);
+        assertThat(card.validation().accuracy()).isEqualTo(bestValidation);
+        assertThat(card.test().tta()).isEqualTo(chosen);
+        assertThat(ImageIO.read(model.resolve(ModelStore.CONFUSION_PNG).toFile())).isNotNull();
+        assertThat(ImageIO.read(model.resolve(ModelStore.CURVES_PNG).toFile())).isNotNull();
+        assertThat(train.out()).contains("with test-time augmentation " + chosen).contains("ms/face");
+
+        CliRun reproduce = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--split", "PrivateTest");
+        assertThat(reproduce.exit()).as(reproduce.err()).isZero();
+        assertThat(reproduce.out()).contains("TTA " + chosen)
+                .containsPattern("accuracy\\s+" + String.format(java.util.Locale.ROOT, "%.4f", card.test().accuracy()));
 
         Path json = tmp.resolve("report.json");
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(),
@@ -81,7 +103,8 @@ class TrainEvaluateInfoTest {
 
         CliRun info = CliRun.of("info", "--model", model.toString());
         assertThat(info.exit()).as(info.err()).isZero();
-        assertThat(info.out()).contains("top, bottom, left").contains("synthetic.csv").contains("test");
+        assertThat(info.out()).contains("top, bottom, left").contains("synthetic.csv").contains("test")
+                .contains("photos: TTA " + chosen).contains("per face");
 
         CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString());
         assertThat(again.exit()).isEqualTo(1);

@@ -48,6 +48,23 @@ public final class SampleCards {
                 "2024-05-01T12:00:00Z",
                 new ModelCard.Weights("model.zip", "b".repeat(64), 9_876_543L, 2_345_678L),
                 2_345_678L,
-                null);
+                null,
+                new ModelCard.Inference("tencrop", "none", orderedAccuracies(), orderedTimes(), 2));
+    }
+
+    private static Map<String, Double> orderedAccuracies() {
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        accuracy.put("none", 0.641);
+        accuracy.put("flip", 0.648);
+        accuracy.put("tencrop", 0.655);
+        return accuracy;
+    }
+
+    private static Map<String, Double> orderedTimes() {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        ms.put("none", 7.5);
+        ms.put("flip", 9.25);
+        ms.put("tencrop", 31.0);
+        return ms;
     }
 }

@@ -27,6 +27,21 @@ class ModelCardJsonTest {
         assertThat(back).isEqualTo(card);
         assertThat(back.training()).containsExactlyEntriesOf(card.training());
         assertThat(back.data().splitSizes()).containsExactlyEntriesOf(card.data().splitSizes());
+        assertThat(back.inference().msPerFace()).containsExactlyEntriesOf(card.inference().msPerFace());
+    }
+
+    @Test
+    void readsACardWrittenBeforeTheInferenceBlockExisted() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(Json.toJson(SampleCards.complete()));
+        tree.remove("inference");
+        String json = tree.toString();
+        assertThat(json).doesNotContain("inference").doesNotContain("tencrop");
+
+        ModelCard old = Json.fromJson(json, ModelCard.class);
+        old.validateBasics();
+        assertThat(old.inference()).isNull();
+        assertThat(old.withInference(SampleCards.complete().inference())).isEqualTo(SampleCards.complete());
     }
 
     @Test

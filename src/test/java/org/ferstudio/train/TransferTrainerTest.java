@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.FaceClassifier;
 import org.ferstudio.infer.ModelEvaluator;
 import org.ferstudio.model.ModelCard;
@@ -88,8 +87,10 @@ class TransferTrainerTest {
 
         LoadedModel loaded = ModelStore.load(tmp.resolve("model"));
         double reloaded = ModelEvaluator.evaluate(new FaceClassifier(loaded.network()), SyntheticFaces.LABELS,
-                VALIDATION, TestTimeAugmentation.NONE, ProgressReporter.NONE).accuracy();
-        assertThat(reloaded).isEqualTo(result.validation().accuracy());
+                VALIDATION, result.tta(), ProgressReporter.NONE).accuracy();
+        assertThat(reloaded).as("the saved model with the chosen TTA " + result.tta())
+                .isEqualTo(result.validation().accuracy());
+        assertThat(loaded.photoTta()).isEqualTo(result.tta());
     }
 
     @Test

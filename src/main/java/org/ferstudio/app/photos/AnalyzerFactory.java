@@ -1,6 +1,5 @@
 package org.ferstudio.app.photos;
 
-import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
 import org.ferstudio.store.LoadedModel;
@@ -23,6 +22,6 @@ final class AnalyzerFactory {
         if (detector == null) {
             detector = new HaarFaceDetector(DetectorSettings.defaults());
         }
-        return new PhotoAnalyzer(new EmotionRecognizer(model, detector, TestTimeAugmentation.NONE), loader);
+        return new PhotoAnalyzer(new EmotionRecognizer(model, detector, model.photoTta()), loader);
     }
 }

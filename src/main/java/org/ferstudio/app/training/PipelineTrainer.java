@@ -46,17 +46,18 @@ public final class PipelineTrainer implements ModelTrainer {
         }
         boolean onTest = result.test() != null;
         FaceImages evaluated = onTest ? job.splits().test() : job.splits().validation();
-        List<MisclassifiedFace> faces = misclassified(job, evaluated, prefixed(control, "Collecting mistakes: "));
+        List<MisclassifiedFace> faces = misclassified(job, evaluated, result.tta(),
+                prefixed(control, "Collecting mistakes: "));
         return new TrainingResult(result.outcome(), job.modelDir(), result.card(), onTest ? "test" : "validation",
                 onTest ? result.test() : result.validation(), faces);
     }
 
-    private static List<MisclassifiedFace> misclassified(TrainingJob job, FaceImages images, ProgressReporter progress)
-            throws ModelLoadException {
+    private static List<MisclassifiedFace> misclassified(TrainingJob job, FaceImages images, TestTimeAugmentation tta,
+                                                         ProgressReporter progress) throws ModelLoadException {
         LoadedModel model = ModelStore.load(job.modelDir());
         ClassLabels labels = job.labels();
         List<Misclassification> wrong = ModelEvaluator.predict(new FaceClassifier(model.network()), labels, images,
-                TestTimeAugmentation.NONE, progress).misclassified();
+                tta, progress).misclassified();
         return mostConfident(wrong, images, labels);
     }
 

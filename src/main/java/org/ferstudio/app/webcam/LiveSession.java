@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.video.Frame;
 import org.ferstudio.infer.video.FrameAnalysis;
@@ -89,7 +88,7 @@ final class LiveSession implements LiveListener {
         LiveLoop created;
         try {
             EmotionRecognizer recognizer = new EmotionRecognizer(model,
-                    new HaarFaceDetector(DetectorSettings.video()), TestTimeAugmentation.NONE);
+                    new HaarFaceDetector(DetectorSettings.video()), model.videoTta());
             created = new LiveLoop(source, recognizer, settings, this);
         } catch (RuntimeException | Error e) {
             source.close();

@@ -1,0 +1,58 @@
+package org.ferstudio.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.infer.ModelEvaluator;
+import org.ferstudio.model.ClassLabels;
+import org.ferstudio.task.ProgressReporter;
+
+/**
+ * Chooses a model's test-time augmentation on the validation split, so the test split is still looked at
+ * once, with the choice already made. Candidates are tried from the cheapest (fewest views); a costlier
+ * one is chosen only when it is strictly more accurate than the best so far.
+ *
+ * @param chosen  the augmentation to use for photos and the test report
+ * @param reports the validation report of every candidate, in the order tried
+ */
+public record TtaSelection(TestTimeAugmentation chosen, Map<TestTimeAugmentation, EvaluationReport> reports) {
+
+    public TtaSelection {
+        reports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reports));
+    }
+
+    public static TtaSelection choose(FaceClassifier classifier, ClassLabels labels, FaceImages validation,
+                                      List<TestTimeAugmentation> candidates, ProgressReporter progress) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no test-time augmentation to choose from");
+        }
+        List<TestTimeAugmentation> byCost = candidates.stream().distinct()
+                .sorted(java.util.Comparator.comparingInt(TestTimeAugmentation::views)).toList();
+        Map<TestTimeAugmentation, EvaluationReport> reports = new LinkedHashMap<>();
+        TestTimeAugmentation best = null;
+        for (TestTimeAugmentation tta : byCost) {
+            EvaluationReport report = ModelEvaluator.evaluate(classifier, labels, validation, tta, progress);
+            reports.put(tta, report);
+            if (best == null || report.accuracy() > reports.get(best).accuracy()) {
+                best = tta;
+            }
+        }
+        return new TtaSelection(best, reports);
+    }
+
+    /** The chosen augmentation's validation report. */
+    public EvaluationReport chosenReport() {
+        return reports.get(chosen);
+    }
+
+    /** Validation accuracy per augmentation, keyed by lower-case name, for the model card. */
+    public Map<String, Double> accuracies() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        reports.forEach((tta, report) -> out.put(tta.id(), report.accuracy()));
+        return out;
+    }
+}
