@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.ferstudio.app.common.AppServices;
 import org.ferstudio.app.common.ModelCatalog;
 import org.ferstudio.app.common.ModelChoice;
+import org.ferstudio.app.models.ModelDetailsViewModel;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.BackgroundTask;
@@ -38,6 +40,7 @@ public final class MainViewModel {
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "starting the backend...");
     private final StringBinding modelStatus;
+    private final BooleanBinding noActiveModel;
     private boolean startupChoiceMade;
     private boolean syncing;
 
@@ -53,6 +56,7 @@ public final class MainViewModel {
         this.prefs = services.preferences("main");
         this.modelStatus = Bindings.createStringBinding(() -> describe(catalog.activeProperty().get()),
                 catalog.activeProperty(), catalog.loadingProperty());
+        this.noActiveModel = catalog.activeProperty().isNull();
         catalog.choices().addListener((ListChangeListener<ModelChoice>) c -> onChoicesChanged());
         catalog.activeProperty().addListener((obs, old, now) -> onActiveChanged(now));
         selectedModel.addListener((obs, old, now) -> onUserSelected(now));
@@ -90,6 +94,16 @@ public final class MainViewModel {
     /** True while a model is being loaded. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return catalog.loadingProperty();
+    }
+
+    /** True while no model is active, so there are no details to show. */
+    public BooleanBinding noActiveModel() {
+        return noActiveModel;
+    }
+
+    /** The details of the active model, for its details window. */
+    public Optional<ModelDetailsViewModel> activeModelDetails() {
+        return catalog.active().map(m -> new ModelDetailsViewModel(m.folder(), m.card()));
     }
 
     public void refreshModels() {

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ferstudio.app.common.AppPane;
 import org.ferstudio.app.common.ModelChoice;
+import org.ferstudio.app.models.ModelDetailsView;
 
 /**
  * The main window: menu and model picker on top, one tab per screen, a status bar with the active model
@@ -78,7 +79,11 @@ public final class MainWindow {
         quit.setOnAction(e -> onQuit.run());
         MenuItem about = new MenuItem("About FER Studio");
         about.setOnAction(e -> showAbout());
-        MenuBar bar = new MenuBar(new Menu("File", null, refresh, quit), new Menu("Help", null, about));
+        MenuItem details = new MenuItem("Details of the Active Model");
+        details.setOnAction(e -> showModelDetails());
+        details.disableProperty().bind(viewModel.noActiveModel());
+        MenuBar bar = new MenuBar(new Menu("File", null, refresh, quit), new Menu("Model", null, details),
+                new Menu("Help", null, about));
         bar.setId("menuBar");
         return bar;
     }
@@ -93,7 +98,12 @@ public final class MainWindow {
         Button rescan = new Button("Rescan");
         rescan.setId("rescanModelsButton");
         rescan.setOnAction(e -> viewModel.refreshModels());
-        HBox bar = new HBox(8, new Label("Model:"), models, rescan);
+        Button details = new Button("Details...");
+        details.setId("modelDetailsButton");
+        details.setTooltip(new Tooltip("Accuracy, recall per class, time per face, confusion matrix and training curves"));
+        details.disableProperty().bind(viewModel.noActiveModel());
+        details.setOnAction(e -> showModelDetails());
+        HBox bar = new HBox(8, new Label("Model:"), models, details, rescan);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;
@@ -142,6 +152,11 @@ public final class MainWindow {
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setStyle("-fx-border-color: derive(-fx-base, -15%) transparent transparent transparent;");
         return bar;
+    }
+
+    private void showModelDetails() {
+        viewModel.activeModelDetails().ifPresent(details ->
+                ModelDetailsView.show(root.getScene() == null ? null : root.getScene().getWindow(), details));
     }
 
     private void showAbout() {

@@ -71,6 +71,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theDetailsButtonOpensTheActiveModelsCard(FxRobot robot) throws Exception {
+        Label model = robot.lookup("#statusModelLabel").queryAs(Label.class);
+        waitUntil(() -> model.getText().startsWith("Model: first"));
+
+        robot.clickOn("#modelDetailsButton");
+        waitUntil(() -> robot.lookup("#modelFacts").tryQuery().isPresent());
+        javafx.scene.layout.GridPane facts = robot.lookup("#modelFacts").queryAs(javafx.scene.layout.GridPane.class);
+        assertThat(facts.getChildren()).filteredOn(n -> n instanceof Label).extracting(n -> ((Label) n).getText())
+                .contains("Name", "first", "Test accuracy", "Training");
+        assertThat(robot.lookup("#classRecallTable").queryTableView().getItems()).isNotEmpty();
+        assertThat(test.errors().reported()).isEmpty();
+    }
+
+    @Test
     void pickingAnotherModelActivatesItForEveryScreen(FxRobot robot) throws Exception {
         Label model = robot.lookup("#statusModelLabel").queryAs(Label.class);
         waitUntil(() -> model.getText().startsWith("Model: first"));

@@ -1,0 +1,74 @@
+package org.ferstudio.app.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.model.SampleCards;
+import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.store.ModelStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDetailsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private static Map<String, String> facts(ModelDetailsViewModel vm) {
+        return vm.facts().stream().collect(Collectors.toMap(ModelDetailsViewModel.Fact::name,
+                ModelDetailsViewModel.Fact::value));
+    }
+
+    @Test
+    void showsTheCardsFiguresAndWhatEachAugmentationCosts() {
+        ModelCard card = SampleCards.complete();
+        ModelDetailsViewModel vm = new ModelDetailsViewModel(folder, card);
+
+        Map<String, String> facts = facts(vm);
+        assertThat(facts.get("Architecture")).isEqualTo("cnn3, 2,345,678 parameters, 9.9 MB on disk");
+        assertThat(facts.get("Validation accuracy"))
+                .isEqualTo("65.20%, macro-F1 0.631, n = 3,589, PublicTest split, test-time augmentation none");
+        assertThat(facts.get("Test accuracy")).isEqualTo("not evaluated on a test split");
+        assertThat(facts.get("Time per face"))
+                .isEqualTo("photos (tencrop): 31.0 ms; video (none): 7.5 ms; 2 threads, without face detection");
+        assertThat(facts.get("Training")).isEqualTo("1 h 30 min on Intel(R) Xeon(R) CPU @ 2.20GHz, 2 logical cores, "
+                + "2 threads; best epoch 31");
+        assertThat(facts.get("Data")).startsWith("fer2013.csv.gz (SHA-256 aaaaaaaaaaaa...)");
+
+        assertThat(vm.augmentations()).containsExactly(
+                new ModelDetailsViewModel.AugmentationRow("none", "64.10%", "7.5 ms", "video"),
+                new ModelDetailsViewModel.AugmentationRow("flip", "64.80%", "9.3 ms", ""),
+                new ModelDetailsViewModel.AugmentationRow("tencrop", "65.50%", "31.0 ms", "photos"));
+        assertThat(vm.augmentationsNote()).isEmpty();
+
+        assertThat(vm.classes()).hasSize(7).first()
+                .isEqualTo(new ModelDetailsViewModel.ClassRow("Angry", "", "55.00%"));
+    }
+
+    @Test
+    void findsThePicturesSavedWithTheModelAndToleratesOldCards() throws IOException {
+        ModelCard old = SampleCards.complete().withInference(null);
+        ModelDetailsViewModel vm = new ModelDetailsViewModel(folder, old);
+        assertThat(vm.confusionMatrixPicture()).isEmpty();
+        assertThat(vm.trainingCurvesPicture()).isEmpty();
+        assertThat(vm.augmentations()).isEmpty();
+        assertThat(vm.augmentationsNote()).contains("use none");
+        assertThat(facts(vm)).doesNotContainKey("Time per face");
+
+        AtomicFiles.writePng(folder.resolve(ModelStore.CONFUSION_PNG), new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
+        assertThat(vm.confusionMatrixPicture()).contains(folder.resolve(ModelStore.CONFUSION_PNG));
+        assertThat(vm.trainingCurvesPicture()).isEmpty();
+    }
+
+    @Test
+    void durationsReadNaturally() {
+        assertThat(ModelDetailsViewModel.duration(42)).isEqualTo("42 s");
+        assertThat(ModelDetailsViewModel.duration(344)).isEqualTo("5 min 44 s");
+        assertThat(ModelDetailsViewModel.duration(10728)).isEqualTo("2 h 58 min");
+    }
+}
