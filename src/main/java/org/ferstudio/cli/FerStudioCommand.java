@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {"FER Studio: facial expression recognition in photos and video, and training of the models.",
                 "Without a command the desktop app starts."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, ValidateCommand.class, InfoCommand.class,
-                BenchmarkCommand.class, PredictCommand.class, VideoCommand.class, CurvesCommand.class})
+                BenchmarkCommand.class, PredictCommand.class, VideoCommand.class, CurvesCommand.class,
+                EnsembleCommand.class})
 public final class FerStudioCommand implements Runnable {
 
     @Override

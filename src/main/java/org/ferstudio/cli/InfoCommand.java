@@ -2,6 +2,8 @@ package org.ferstudio.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ferstudio.model.ModelCard;
@@ -79,6 +81,20 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf("model         %s (%s)%n", card.name(), model);
         out.printf("architecture  %s, %,d parameters%s%n", card.architecture(), card.parameters(),
                 card.mflops() == null ? "" : String.format(", %.1f MFLOP per face", card.mflops()));
+        if (card.isEnsemble()) {
+            List<String> members = new ArrayList<>();
+            List<String> alone = new ArrayList<>();
+            for (ModelCard.Member m : card.members()) {
+                members.add(m.name() + " (" + m.architecture() + ")");
+                if (m.validationAccuracy() != null) {
+                    alone.add(String.format("%s %.2f%%", m.name(), 100 * m.validationAccuracy()));
+                }
+            }
+            out.printf("members       ensemble of %d: %s%n", members.size(), String.join(", ", members));
+            if (!alone.isEmpty()) {
+                out.printf("              each alone on validation, no TTA: %s%n", String.join(", ", alone));
+            }
+        }
         out.printf("classes       %s%n", String.join(", ", card.classes()));
         out.printf("input         %dx%dx%d, %s%n", card.input().width(), card.input().height(),
                 card.input().channels(), card.input().preprocessing());

@@ -137,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        List<TestTimeAugmentation> candidates = ttaCandidates();
+        List<TestTimeAugmentation> candidates = ttaCandidates(tta);
         Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
@@ -225,13 +225,14 @@ public final class TrainCommand implements Callable<Integer> {
                 fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
     }
 
-    private List<TestTimeAugmentation> ttaCandidates() {
-        return tta.equalsIgnoreCase("auto") ? List.of(TestTimeAugmentation.values())
-                : List.of(TestTimeAugmentation.parse(tta));
+    /** {@code --tta}: auto for every augmentation, else the one named. */
+    static List<TestTimeAugmentation> ttaCandidates(String option) {
+        return option.equalsIgnoreCase("auto") ? List.of(TestTimeAugmentation.values())
+                : List.of(TestTimeAugmentation.parse(option));
     }
 
     /** " (none 58.7%, 12.1 ms/face; flip ...)": what was tried on validation and what each costs. */
-    private static String describeChoice(ModelCard.Inference inference) {
+    static String describeChoice(ModelCard.Inference inference) {
         if (inference == null) {
             return "";
         }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@link #validateBasics()} says whether a card is good enough to load the model.
  * <p>
  * Nullable: {@code data} (unknown for imported networks), {@code validation}, {@code test},
- * {@code bestEpoch}, {@code mflops}, {@code created}, {@code inference} (cards written before it existed).
+ * {@code bestEpoch}, {@code mflops}, {@code created}, {@code inference} (cards written before it existed),
+ * {@code members} (set only for ensembles, whose architecture is {@link #ENSEMBLE}).
  *
  * @param training free-form training settings (epochs, batch, optimizer, lr schedule, augmentation,
  *                 seed...); values must be strings, numbers, booleans, lists or maps. Numbers are
@@ -46,7 +47,11 @@ public record ModelCard(
         Weights weights,
         long parameters,
         Double mflops,
-        Inference inference) {
+        Inference inference,
+        List<Member> members) {
+
+    /** The architecture of a model that averages the probabilities of its {@link #members()}. */
+    public static final String ENSEMBLE = "ensemble";
 
     /** The newest card format this app reads and writes. */
     public static final int FORMAT_VERSION = 1;
@@ -97,6 +102,16 @@ public record ModelCard(
         }
     }
 
+    /**
+     * One model of an ensemble, in the order its parameters follow each other in the weights file.
+     *
+     * @param values             how many numbers of the weights file are this member's (batch-norm statistics
+     *                           included)
+     * @param validationAccuracy the member's own validation accuracy without augmentation, or null
+     */
+    public record Member(String name, String architecture, long parameters, long values, Double validationAccuracy) {
+    }
+
     /** The network file beside the card, its SHA-256, size, and number of trainable parameters. */
     public record Weights(String file, String sha256, long bytes, long parameters) {
     }
@@ -107,13 +122,14 @@ public record ModelCard(
                      long trainingSeconds, Integer bestEpoch, String hardware, int threads,
                      Map<String, String> versions, String created, Weights weights, long parameters, Double mflops) {
         this(formatVersion, name, architecture, classes, input, training, data, validation, test, trainingSeconds,
-                bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, null);
+                bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, null, null);
     }
 
     public ModelCard {
         classes = classes == null ? null : Collections.unmodifiableList(new ArrayList<>(classes));
         training = training == null ? null : JsonValues.normalizeMap(training, "training");
         versions = copyOf(versions);
+        members = members == null ? null : List.copyOf(members);
     }
 
     /** The classes as labels; call after {@link #validateBasics()}. */
@@ -149,6 +165,7 @@ public record ModelCard(
         }
         checkCreated(problems);
         checkInference(problems);
+        checkMembers(problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model card" + (name == null ? "" : " '" + name + "'")
                     + ": " + String.join("; ", problems));
@@ -157,36 +174,68 @@ public record ModelCard(
 
     public ModelCard withName(String newName) {
         return new ModelCard(formatVersion, newName, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);
     }
 
     public ModelCard withValidation(Metrics newValidation) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, newValidation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);
     }
 
     public ModelCard withTest(Metrics newTest) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, newTest,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);
     }
 
     /** The parameter count as the saved network reports it. */
     public ModelCard withParameters(long newParameters) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, newParameters, mflops, inference);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, newParameters, mflops, inference, members);
     }
 
     /** The weights entry is known only after the network file was written and hashed. */
     public ModelCard withWeights(Weights newWeights) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
-                trainingSeconds, bestEpoch, hardware, threads, versions, created, newWeights, parameters, mflops, inference);
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, newWeights, parameters, mflops, inference, members);
     }
 
     /** The card with how the model is used and what that costs (see {@link Inference}). */
     public ModelCard withInference(Inference newInference) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
                 trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops,
-                newInference);
+                newInference, members);
+    }
+
+    /** The card of an ensemble of {@code newMembers}. */
+    public ModelCard withMembers(List<Member> newMembers) {
+        return new ModelCard(formatVersion, name, architecture, classes, input, training, data, validation, test,
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops,
+                inference, newMembers);
+    }
+
+    /** True for a model that averages the probabilities of its {@link #members()}. */
+    public boolean isEnsemble() {
+        return ENSEMBLE.equals(architecture);
+    }
+
+    private void checkMembers(List<String> problems) {
+        if (!isEnsemble()) {
+            if (members != null && !members.isEmpty()) {
+                problems.add("members are set but the architecture is " + architecture + ", not " + ENSEMBLE);
+            }
+            return;
+        }
+        if (members == null || members.size() < 2) {
+            problems.add("an ensemble needs at least 2 members");
+            return;
+        }
+        for (Member m : members) {
+            if (m == null || m.architecture() == null || m.architecture().isBlank() || m.values() <= 0
+                    || m.parameters() < 0) {
+                problems.add("every member needs an architecture and a positive number of values: " + m);
+                return;
+            }
+        }
     }
 
     private void checkInference(List<String> problems) {

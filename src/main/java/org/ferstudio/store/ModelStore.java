@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.EnsembleNetwork;
 import org.ferstudio.nets.FerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -48,11 +51,7 @@ public final class ModelStore {
      */
     public static ModelCard save(Path dir, FerNetwork network, ModelCard card, Map<String, BufferedImage> pictures)
             throws IOException {
-        for (String name : pictures.keySet()) {
-            if (!name.endsWith(".png") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                throw new IllegalArgumentException("not a picture file name for a model folder: " + name);
-            }
-        }
+        checkPictureNames(pictures);
         if (network.inferenceOnly()) {
             throw new IllegalArgumentException("an inference copy cannot be saved; save the trained network");
         }
@@ -62,14 +61,89 @@ public final class ModelStore {
             ModelCard complete = card.withParameters(network.trainableParams()).withWeights(new ModelCard.Weights(WEIGHTS_FILE, sha256(weights),
                     Files.size(weights), network.trainableParams()));
             complete.validateBasics();
-            for (Map.Entry<String, BufferedImage> picture : pictures.entrySet()) {
-                if (!ImageIO.write(picture.getValue(), "png", tmp.resolve(picture.getKey()).toFile())) {
-                    throw new IOException("this Java runtime has no PNG writer");
-                }
-            }
+            writePictures(tmp, pictures);
             Json.write(tmp.resolve(CARD_FILE), complete);
             return complete;
         });
+    }
+
+    /**
+     * Saves an ensemble of the loaded {@code members} as the folder {@code dir}: their weight files, read
+     * again and checked against their cards, follow each other in one weights file, and the card lists the
+     * members in that order. The new folder is loaded, and so checked, before it replaces anything.
+     *
+     * @param card               the ensemble's card; its architecture must be {@link ModelCard#ENSEMBLE}
+     * @param validationAccuracy each member's own validation accuracy, in the members' order, for the card
+     */
+    public static LoadedModel saveEnsemble(Path dir, ModelCard card, List<LoadedModel> members,
+                                           List<Double> validationAccuracy, Map<String, BufferedImage> pictures)
+            throws IOException {
+        checkPictureNames(pictures);
+        if (!card.isEnsemble()) {
+            throw new IllegalArgumentException("not an ensemble card: architecture " + card.architecture());
+        }
+        if (validationAccuracy.size() != members.size()) {
+            throw new IllegalArgumentException(members.size() + " members but " + validationAccuracy.size()
+                    + " validation accuracies");
+        }
+        List<float[]> values = new ArrayList<>();
+        List<ModelCard.Member> listed = new ArrayList<>();
+        long parameters = 0;
+        for (int i = 0; i < members.size(); i++) {
+            LoadedModel member = members.get(i);
+            ModelCard m = member.card();
+            if (m.isEnsemble()) {
+                throw new IllegalArgumentException(member.folder() + " is itself an ensemble; list its members instead");
+            }
+            Path file = member.folder().resolve(m.weights().file());
+            if (!sha256(file).equalsIgnoreCase(m.weights().sha256())) {
+                throw new ModelLoadException(file + " changed since it was loaded (its SHA-256 no longer matches "
+                        + "its card)");
+            }
+            float[] v = ArrayFile.read(file);
+            values.add(v);
+            parameters += m.parameters();
+            listed.add(new ModelCard.Member(m.name(), m.architecture(), m.parameters(), v.length,
+                    validationAccuracy.get(i)));
+        }
+        long total = parameters;
+        LoadedModel checked = writeFolder(dir, tmp -> {
+            Path weights = tmp.resolve(WEIGHTS_FILE);
+            ArrayFile.write(weights, concat(values));
+            ModelCard complete = card.withMembers(listed).withParameters(total).withWeights(
+                    new ModelCard.Weights(WEIGHTS_FILE, sha256(weights), Files.size(weights), total));
+            complete.validateBasics();
+            writePictures(tmp, pictures);
+            Json.write(tmp.resolve(CARD_FILE), complete);
+            return load(tmp);
+        });
+        return new LoadedModel(dir, checked.card(), checked.network());
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    private static void checkPictureNames(Map<String, BufferedImage> pictures) {
+        for (String name : pictures.keySet()) {
+            if (!name.endsWith(".png") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                throw new IllegalArgumentException("not a picture file name for a model folder: " + name);
+            }
+        }
+    }
+
+    private static void writePictures(Path folder, Map<String, BufferedImage> pictures) throws IOException {
+        for (Map.Entry<String, BufferedImage> picture : pictures.entrySet()) {
+            if (!ImageIO.write(picture.getValue(), "png", folder.resolve(picture.getKey()).toFile())) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        }
     }
 
     /**
@@ -151,9 +225,15 @@ public final class ModelStore {
     /** Loads a model folder, checking the card against the network it describes. */
     public static LoadedModel load(Path dir) throws ModelLoadException {
         ModelCard card = readCard(dir);
-        Architecture arch;
+        List<Architecture> architectures = new ArrayList<>();
         try {
-            arch = Architectures.byId(card.architecture());
+            if (card.isEnsemble()) {
+                for (ModelCard.Member member : card.members()) {
+                    architectures.add(Architectures.byId(member.architecture()));
+                }
+            } else {
+                architectures.add(Architectures.byId(card.architecture()));
+            }
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(dir.resolve(CARD_FILE) + ": " + e.getMessage()
                     + " (the model was made by a newer or another program)", e);
@@ -177,7 +257,8 @@ public final class ModelStore {
             float[] params = ArrayFile.read(weights);
             FerNetwork net;
             try {
-                net = arch.buildForInference(card.classes().size(), params);
+                net = card.isEnsemble() ? ensemble(card, architectures, params)
+                        : architectures.get(0).buildForInference(card.classes().size(), params);
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException(weights + " holds " + e.getMessage(), e);
             }
@@ -187,6 +268,23 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelLoadException("could not read " + weights + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Splits the weights file into the members' parameters, in the card's order, and builds each. */
+    private static FerNetwork ensemble(ModelCard card, List<Architecture> architectures, float[] params) {
+        long expected = card.members().stream().mapToLong(ModelCard.Member::values).sum();
+        if (expected != params.length) {
+            throw new IllegalArgumentException(params.length + " values, but the card's members need " + expected);
+        }
+        List<FerNetwork> members = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < architectures.size(); i++) {
+            int to = from + (int) card.members().get(i).values();
+            members.add(architectures.get(i).buildForInference(card.classes().size(),
+                    java.util.Arrays.copyOfRange(params, from, to)));
+            from = to;
+        }
+        return new EnsembleNetwork(members);
     }
 
     public static String sha256(Path file) throws IOException {

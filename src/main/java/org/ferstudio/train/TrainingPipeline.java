@@ -1,6 +1,5 @@
 package org.ferstudio.train;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,11 +11,7 @@ import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
-import org.ferstudio.infer.FaceClassifier;
-import org.ferstudio.infer.FaceTiming;
-import org.ferstudio.infer.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
@@ -28,6 +23,7 @@ import org.ferstudio.store.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.vision.FacePreprocessor;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -80,9 +76,6 @@ public final class TrainingPipeline {
                          EvaluationReport test, TestTimeAugmentation tta) {
     }
 
-    /** Repetitions when timing one face per test-time augmentation for the card. */
-    static final int TIMING_REPETITIONS = 50;
-
     private TrainingPipeline() {
     }
 
@@ -93,39 +86,15 @@ public final class TrainingPipeline {
         if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
             return new Result(run.outcome(), null, null, null, null);
         }
-        FaceClassifier classifier = new FaceClassifier(run.network());
-        TtaSelection selection = TtaSelection.choose(classifier, request.labels(), splits.validation(),
-                request.ttaCandidates(), control);
-        TestTimeAugmentation tta = selection.chosen();
-        EvaluationReport validation = selection.chosenReport();
-        EvaluationReport test = null;
-        if (request.evaluateTest() && splits.test() != null && splits.test().size() > 0) {
-            test = ModelEvaluator.evaluate(classifier, request.labels(), splits.test(), tta, control);
-        }
-        ModelCard card = card(request, run, validation, test, tta)
-                .withInference(inference(request, run.network(), selection, control));
-        Map<String, BufferedImage> pictures = new LinkedHashMap<>();
-        EvaluationReport shown = test != null ? test : validation;
-        pictures.put(ModelStore.CONFUSION_PNG, ConfusionMatrixImage.draw(shown.confusionMatrix(),
-                request.modelName() + ", " + (test != null ? "test" : "validation") + " split, TTA " + tta.id()));
-        pictures.put(ModelStore.CURVES_PNG, TrainingCurvesImage.draw(run.outcome().history(), request.modelName()));
-        ModelCard saved = ModelStore.save(request.outDir(), run.network(), card, pictures);
-        return new Result(run.outcome(), saved, validation, test, tta);
-    }
-
-    /**
-     * Times one face per test-time augmentation on the network as the app loads it (its inference copy),
-     * so the card says what the chosen augmentation costs against none.
-     */
-    private static ModelCard.Inference inference(Request request, FerNetwork trained, TtaSelection selection,
-                                                 ProgressReporter control) {
-        Architecture architecture = Architectures.byId(request.config().architecture());
-        FerNetwork served = architecture.buildForInference(request.labels().size(),
-                trained.params().castTo(DataType.FLOAT).dup().data().asFloat());
-        Map<String, Double> ms = FaceTiming.msPerFace(new FaceClassifier(served), request.splits().validation(),
-                List.of(TestTimeAugmentation.values()), TIMING_REPETITIONS, control);
-        return new ModelCard.Inference(selection.chosen().id(), TestTimeAugmentation.NONE.id(),
-                selection.accuracies(), ms, Nd4jRuntime.threads());
+        FerNetwork trained = run.network();
+        FerNetwork served = Architectures.byId(request.config().architecture()).buildForInference(
+                request.labels().size(), trained.params().castTo(DataType.FLOAT).dup().data().asFloat());
+        ModelAssessment assessment = ModelAssessment.of(trained, served, request.labels(), splits,
+                request.evaluateTest(), request.ttaCandidates(), control);
+        ModelCard card = card(request, run, assessment);
+        ModelCard saved = ModelStore.save(request.outDir(), trained, card,
+                assessment.pictures(request.modelName(), run.outcome().history()));
+        return new Result(run.outcome(), saved, assessment.validation(), assessment.test(), assessment.tta());
     }
 
     private static TrainingRun train(Request request, List<TrainingListener> listeners, ProgressReporter control)
@@ -148,36 +117,24 @@ public final class TrainingPipeline {
         return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
     }
 
-    static ModelCard card(Request r, TrainingRun run, EvaluationReport validation, EvaluationReport test,
-                          TestTimeAugmentation tta) throws IOException {
+    static ModelCard card(Request r, TrainingRun run, ModelAssessment assessment) throws IOException {
         RuntimeInfo rt = RuntimeInfo.current();
         @SuppressWarnings("unchecked")
         Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(r.config()), Map.class));
         training.put("stopReason", run.outcome().stopReason());
         training.put("epochsRun", run.outcome().history().size());
         training.put("backend", Nd4jRuntime.describe());
-        DataSplits s = r.splits();
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        sizes.put("train", s.train().size());
-        sizes.put("validation", s.validation().size());
-        if (s.test() != null) {
-            sizes.put("test", s.test().size());
-        }
-        DatasetSource src = r.source();
-        String splitNote = s.description();
         String adaptation = Architectures.byId(r.config().architecture()).inputAdaptation();
-        String preprocessing = "grey, face crop, resize 48x48, x/255"
-                + (adaptation == null ? "" : "; in the network: " + adaptation);
+        String preprocessing = FacePreprocessor.DESCRIPTION + (adaptation == null ? "" : "; in the network: " + adaptation);
         return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), r.config().architecture(),
                 r.labels().names(),
                 new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, preprocessing),
                 training,
-                new ModelCard.DataInfo(src == null ? null : src.name(), src == null ? null : src.sha256(), sizes,
-                        splitNote),
-                ModelCard.Metrics.of(validation.summary(), "validation", tta.id()),
-                test == null ? null : ModelCard.Metrics.of(test.summary(), "test", tta.id()),
+                ModelAssessment.dataInfo(r.splits(), r.source()),
+                assessment.validationMetrics(), assessment.testMetrics(),
                 Math.round(run.outcome().trainingSeconds()), run.outcome().bestEpoch(), rt.hardware(),
                 Nd4jRuntime.threads(), rt.versions(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                null, run.network().trainableParams(), run.network().flopsPerImage() / 1e6);
+                null, run.network().trainableParams(), run.network().flopsPerImage() / 1e6,
+                assessment.inference(), null);
     }
 }

@@ -16,6 +16,8 @@ public final class FacePreprocessor {
 
     public static final int SIDE = 48;
     public static final int PIXELS = SIDE * SIDE;
+    /** What this preprocessing does, as model cards record it. */
+    public static final String DESCRIPTION = "grey, face crop, resize 48x48, x/255";
 
     private static final float RED_WEIGHT = 0.299f;
     private static final float GREEN_WEIGHT = 0.587f;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.ferstudio.data.FaceImages;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.testutil.SyntheticFaces;
@@ -22,21 +20,7 @@ class TrainEvaluateInfoTest {
     Path tmp;
 
     private Path syntheticCsv() throws IOException {
-        StringBuilder csv = new StringBuilder("emotion,pixels,Usage\n");
-        String[] usages = {"Training", "PublicTest", "PrivateTest"};
-        int[] sizes = {120, 30, 30};
-        for (int u = 0; u < usages.length; u++) {
-            FaceImages images = SyntheticFaces.make(sizes[u], 10 + u);
-            for (int i = 0; i < images.size(); i++) {
-                csv.append(images.label(i)).append(',');
-                byte[] pix = images.image(i);
-                for (int p = 0; p < pix.length; p++) {
-                    csv.append(p == 0 ? "" : " ").append(pix[p] & 0xFF);
-                }
-                csv.append(',').append(usages[u]).append('\n');
-            }
-        }
-        return Files.writeString(tmp.resolve("synthetic.csv"), csv);
+        return SyntheticFaces.csv(tmp.resolve("synthetic.csv"), 120, 30, 30);
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class SampleCards {
                 new ModelCard.Weights("model.zip", "b".repeat(64), 9_876_543L, 2_345_678L),
                 2_345_678L,
                 null,
-                new ModelCard.Inference("tencrop", "none", orderedAccuracies(), orderedTimes(), 2));
+                new ModelCard.Inference("tencrop", "none", orderedAccuracies(), orderedTimes(), 2),
+                null);
     }
 
     private static Map<String, Double> orderedAccuracies() {

@@ -1,0 +1,97 @@
+package org.ferstudio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ferstudio.data.DataSplits;
+import org.ferstudio.data.Dataset;
+import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelLocator;
+import org.ferstudio.store.ModelStore;
+import org.ferstudio.train.EnsembleBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ensemble}: saves trained models as one model that averages their probabilities. */
+@Command(name = "ensemble", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Combine trained models into one that averages their class probabilities.",
+                "Each member is scored alone on the validation split; the ensemble's test-time augmentation is "
+                        + "chosen there, its test split evaluated once, and it is saved as one model folder."})
+public final class EnsembleCommand implements Callable<Integer> {
+
+    @Option(names = "--member", required = true, paramLabel = "DIR", arity = "1..*",
+            description = "a trained model folder; give two or more")
+    List<Path> members;
+
+    @Mixin
+    DataArgs dataArgs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
+    Path out;
+
+    @Option(names = "--name", description = "model name for the card (default: the folder name)")
+    String name;
+
+    @Option(names = "--tta", defaultValue = "auto", paramLabel = "auto|none|flip|tencrop",
+            description = "test-time augmentation for photos; auto chooses on the validation split (default: ${DEFAULT-VALUE})")
+    String tta;
+
+    @Option(names = "--no-test", description = "do not evaluate the test split")
+    boolean noTest;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter outWriter = spec.commandLine().getOut();
+        List<TestTimeAugmentation> candidates = TrainCommand.ttaCandidates(tta);
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("--member: an ensemble needs at least 2 models, got " + members.size());
+        }
+        Nd4jRuntime.initialise();
+        List<LoadedModel> loaded = new ArrayList<>();
+        for (Path member : members) {
+            loaded.add(ModelStore.load(ModelLocator.resolve(member)));
+        }
+        if (dataArgs.labels == null) {
+            dataArgs.labels = String.join(",", loaded.get(0).card().classes());
+        }
+        Dataset dataset = dataArgs.read(0);
+        DataSplits splits = DataSplits.resolve(dataset, dataArgs.splitOptions());
+        outWriter.printf("%s: validation %d, test %d images (%s)%n", dataset.source().name(), splits.validation().size(),
+                splits.test() == null ? 0 : splits.test().size(), splits.description());
+        outWriter.flush();
+        ConsoleProgressBar bar = new ConsoleProgressBar("evaluating");
+        EnsembleBuilder.Result result;
+        try {
+            result = EnsembleBuilder.build(new EnsembleBuilder.Request(name != null ? name : out.getFileName().toString(),
+                    loaded, splits, dataset.source(), out, !noTest, candidates), bar);
+        } finally {
+            bar.done();
+        }
+        for (Map.Entry<String, EvaluationReport> member : result.memberValidation().entrySet()) {
+            outWriter.printf("member %s: validation accuracy %.2f%% (no augmentation)%n", member.getKey(),
+                    100 * member.getValue().accuracy());
+        }
+        outWriter.printf("ensemble: validation accuracy %.2f%% with test-time augmentation %s%s%n",
+                100 * result.validation().accuracy(), result.tta().id(),
+                TrainCommand.describeChoice(result.model().card().inference()));
+        if (result.test() != null) {
+            outWriter.println("test set:");
+            outWriter.println(result.test().toFormattedString());
+        }
+        outWriter.printf("saved %s%n", out);
+        outWriter.flush();
+        return 0;
+    }
+}
