@@ -38,6 +38,20 @@ class ModelCardTest {
     }
 
     @Test
+    void membersBelongToEnsemblesOnlyAndAnEnsembleNeedsTwo() {
+        ModelCard.Member a = new ModelCard.Member("a", "cnn3", 10, 12, null);
+        ModelCard.Member b = new ModelCard.Member("b", "cnn3", 10, 12, 0.5);
+        assertThatThrownBy(() -> card.withMembers(List.of(a, b)).validateBasics())
+                .hasMessageContaining("members are set but the architecture is cnn3");
+        ModelCard ensemble = new ModelCard(1, "pair", ModelCard.ENSEMBLE, card.classes(), card.input(), null, null,
+                null, null, 0, null, null, 2, Map.of(), null, card.weights(), 0, null, null, List.of(a));
+        assertThatThrownBy(ensemble::validateBasics).hasMessageContaining("an ensemble needs at least 2 members");
+        assertThatThrownBy(() -> ensemble.withMembers(List.of(a, new ModelCard.Member("c", "cnn3", 10, 0, null)))
+                .validateBasics()).hasMessageContaining("positive number of values");
+        assertThatCode(() -> ensemble.withMembers(List.of(a, b)).validateBasics()).doesNotThrowAnyException();
+    }
+
+    @Test
     void isImmutable() {
         List<String> classes = new ArrayList<>(ClassLabels.FER2013.names());
         ModelCard copy = new ModelCard(1, "n", "cnn3", classes, card.input(), card.training(), card.data(), null, null,

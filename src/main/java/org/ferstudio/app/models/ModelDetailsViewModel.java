@@ -46,6 +46,9 @@ public final class ModelDetailsViewModel {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Name", card.name()));
         facts.add(new Fact("Architecture", architecture()));
+        if (card.isEnsemble()) {
+            facts.add(new Fact("Members", members()));
+        }
         facts.add(new Fact("Classes", String.join(", ", card.classes())));
         facts.add(new Fact("Test accuracy", card.test() == null ? "not evaluated on a test split" : metrics(card.test())));
         if (card.validation() != null) {
@@ -135,6 +138,15 @@ public final class ModelDetailsViewModel {
             s.append(String.format(Locale.ROOT, ", %.1f MB on disk", card.weights().bytes() / 1e6));
         }
         return s.toString();
+    }
+
+    private String members() {
+        List<String> parts = new ArrayList<>();
+        for (ModelCard.Member m : card.members()) {
+            parts.add(m.name() + " (" + m.architecture() + (m.validationAccuracy() == null ? ""
+                    : ", validation " + percent(m.validationAccuracy()) + " alone") + ")");
+        }
+        return "mean of " + parts.size() + " models' probabilities: " + String.join(", ", parts);
     }
 
     private static String metrics(ModelCard.Metrics m) {

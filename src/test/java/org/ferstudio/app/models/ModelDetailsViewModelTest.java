@@ -66,6 +66,19 @@ class ModelDetailsViewModelTest {
     }
 
     @Test
+    void anEnsembleListsItsMembers() {
+        ModelCard ensemble = new ModelCard(1, "pair", ModelCard.ENSEMBLE, SampleCards.complete().classes(),
+                SampleCards.complete().input(), null, null, null, null, 60, null, null, 2, Map.of(), null,
+                SampleCards.complete().weights(), 0, null, null,
+                java.util.List.of(new ModelCard.Member("a", "cnn3", 10, 12, 0.6), new ModelCard.Member("b", "cnn3", 10, 12, null)));
+        ensemble.validateBasics();
+
+        assertThat(facts(new ModelDetailsViewModel(folder, ensemble)).get("Members"))
+                .isEqualTo("mean of 2 models' probabilities: a (cnn3, validation 60.00% alone), b (cnn3)");
+        assertThat(facts(new ModelDetailsViewModel(folder, SampleCards.complete()))).doesNotContainKey("Members");
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertThat(ModelDetailsViewModel.duration(42)).isEqualTo("42 s");
         assertThat(ModelDetailsViewModel.duration(344)).isEqualTo("5 min 44 s");
