@@ -35,18 +35,8 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Mixin
     DataArgs dataArgs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
-    Path out;
-
-    @Option(names = "--name", description = "model name for the card (default: the folder name)")
-    String name;
-
-    @Option(names = "--tta", defaultValue = "auto", paramLabel = "auto|none|flip|tencrop",
-            description = "test-time augmentation for photos; auto chooses on the validation split (default: ${DEFAULT-VALUE})")
-    String tta;
-
-    @Option(names = "--no-test", description = "do not evaluate the test split")
-    boolean noTest;
+    @Mixin
+    ModelOutputArgs output;
 
     @Spec
     CommandSpec spec;
@@ -54,7 +44,7 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        List<TestTimeAugmentation> candidates = TrainCommand.ttaCandidates(tta);
+        List<TestTimeAugmentation> candidates = output.ttaCandidates();
         if (members.size() < 2) {
             throw new IllegalArgumentException("--member: an ensemble needs at least 2 models, got " + members.size());
         }
@@ -74,8 +64,8 @@ public final class EnsembleCommand implements Callable<Integer> {
         ConsoleProgressBar bar = new ConsoleProgressBar("evaluating");
         EnsembleBuilder.Result result;
         try {
-            result = EnsembleBuilder.build(new EnsembleBuilder.Request(name != null ? name : out.getFileName().toString(),
-                    loaded, splits, dataset.source(), out, !noTest, candidates), bar);
+            result = EnsembleBuilder.build(new EnsembleBuilder.Request(output.modelName(),
+                    loaded, splits, dataset.source(), output.out, !output.noTest, candidates), bar);
         } finally {
             bar.done();
         }
@@ -85,12 +75,12 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         outWriter.printf("ensemble: validation accuracy %.2f%% with test-time augmentation %s%s%n",
                 100 * result.validation().accuracy(), result.tta().id(),
-                TrainCommand.describeChoice(result.model().card().inference()));
+                ModelOutputArgs.describeChoice(result.model().card().inference()));
         if (result.test() != null) {
             outWriter.println("test set:");
             outWriter.println(result.test().toFormattedString());
         }
-        outWriter.printf("saved %s%n", out);
+        outWriter.printf("saved %s%n", output.out);
         outWriter.flush();
         return 0;
     }

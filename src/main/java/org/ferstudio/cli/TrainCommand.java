@@ -8,7 +8,6 @@ import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;
@@ -38,11 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataArgs dataArgs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
-    Path out;
-
-    @Option(names = "--name", description = "model name for the card (default: the folder name)")
-    String name;
+    @Mixin
+    ModelOutputArgs output;
 
     @Option(names = "--arch", defaultValue = "cnn3", description = "architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
             completionCandidates = ArchitectureIds.class)
@@ -119,17 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path checkpoints;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the run whose checkpoints are in DIR, with its settings (only --epochs may change)")
+            description = "continue the run whose checkpoints are in DIR, with its settings (only --epochs and --schedule may change)")
     Path resume;
-
-    @Option(names = "--tta", defaultValue = "auto", paramLabel = "auto|none|flip|tencrop",
-            description = {"test-time augmentation of the saved model, used by photos and reported in its card; "
-                    + "auto chooses the most accurate on the validation split, before the test split is seen "
-                    + "(default: ${DEFAULT-VALUE})"})
-    String tta;
-
-    @Option(names = "--no-test", description = "do not evaluate the test split at the end")
-    boolean noTest;
 
     @Spec
     CommandSpec spec;
@@ -137,10 +124,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        List<TestTimeAugmentation> candidates = ttaCandidates(tta);
+        List<TestTimeAugmentation> candidates = output.ttaCandidates();
         Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
-                : checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
+                : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");
         TrainingConfig config = config(checkpointDir);
         Dataset dataset = dataArgs.read(maxRows);
         if (dataset.report().hasProblems()) {
@@ -162,9 +149,8 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.flush();
 
         CancellationToken control = new CancellationToken();
-        String modelName = name != null ? name : out.getFileName().toString();
-        TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(modelName,
-                dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest,
+        TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(output.modelName(),
+                dataset.labels(), splits, dataset.source(), config, output.out, checkpointDir, !output.noTest,
                 featureCache != null ? featureCache : FeatureCache.defaultDirectory(), candidates),
                 List.of(new ConsoleTrainingListener(outWriter)), control);
         if (result.card() == null) {
@@ -175,12 +161,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         outWriter.printf("%nbest epoch %d: validation accuracy %.2f%% with test-time augmentation %s%s%n",
                 result.outcome().bestEpoch(), 100 * result.validation().accuracy(), result.tta().id(),
-                describeChoice(result.card().inference()));
+                ModelOutputArgs.describeChoice(result.card().inference()));
         if (result.test() != null) {
             outWriter.println("test set:");
             outWriter.println(result.test().toFormattedString());
         }
-        outWriter.printf("saved %s%n", out);
+        outWriter.printf("saved %s%n", output.out);
         outWriter.flush();
         return 0;
     }
@@ -223,26 +209,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return config.withFineTuning(new TrainingConfig.FineTuning(fineTuneBlocks, fineTuneEpochs,
                 fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
-    }
-
-    /** {@code --tta}: auto for every augmentation, else the one named. */
-    static List<TestTimeAugmentation> ttaCandidates(String option) {
-        return option.equalsIgnoreCase("auto") ? List.of(TestTimeAugmentation.values())
-                : List.of(TestTimeAugmentation.parse(option));
-    }
-
-    /** " (none 58.7%, 12.1 ms/face; flip ...)": what was tried on validation and what each costs. */
-    static String describeChoice(ModelCard.Inference inference) {
-        if (inference == null) {
-            return "";
-        }
-        List<String> parts = new java.util.ArrayList<>();
-        inference.msPerFace().forEach((id, ms) -> {
-            Double accuracy = inference.validationAccuracy().get(id);
-            parts.add(id + (accuracy == null ? "" : String.format(" %.2f%%", 100 * accuracy))
-                    + String.format(" %.1f ms/face", ms));
-        });
-        return " (" + String.join("; ", parts) + ")";
     }
 
     /**
