@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
 import org.ferstudio.app.common.AppServices;
 import org.ferstudio.app.common.ErrorReporter;
 import org.ferstudio.app.common.ModelCatalog;
+import org.ferstudio.app.models.ModelDetailsView;
+import org.ferstudio.app.models.ModelDetailsViewModel;
 import org.ferstudio.infer.video.DemoClip;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.ModelLocator;
@@ -131,11 +133,21 @@ public final class ScreenshotTour {
         settle(1500);
         capture(out.resolve("training.png"));
         Files.deleteIfExists(clip);
+
+        Stage details = callFx(() -> catalog.active().map(m -> ModelDetailsView.show(stage,
+                new ModelDetailsViewModel(m.folder(), m.card()))).orElseThrow());
+        settle(2500);
+        capture(details, out.resolve("model-details.png"));
+        onFx(details::close);
     }
 
     private void capture(Path file) throws Exception {
+        capture(stage, file);
+    }
+
+    private static void capture(Stage window, Path file) throws Exception {
         BufferedImage image = callFx(() -> {
-            Scene scene = stage.getScene();
+            Scene scene = window.getScene();
             Bounds b = scene.getRoot().localToScreen(scene.getRoot().getBoundsInLocal());
             WritableImage shot = new Robot().getScreenCapture(null, b.getMinX(), b.getMinY(), b.getWidth(),
                     b.getHeight());
