@@ -26,6 +26,7 @@ import org.ferstudio.app.common.ModelCatalog;
 import org.ferstudio.eval.ClassMetrics;
 import org.ferstudio.eval.ConfusionMatrix;
 import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.BackgroundTask;
@@ -158,9 +159,11 @@ public final class ResultsStepViewModel {
         result.set(finished);
         headline.set(String.format(Locale.ROOT, "%s accuracy %s · macro-F1 %s", capitalised(finished.evaluatedSplit()),
                 Formats.percent(report.accuracy()), Formats.score(report.macroF1())));
-        details.set(String.format(Locale.ROOT, "On %s %s faces%s. Best epoch %d of %d (training %s), validation "
+        ModelCard.Inference inference = finished.card().inference();
+        details.set(String.format(Locale.ROOT, "On %s %s faces%s%s. Best epoch %d of %d (training %s), validation "
                         + "accuracy %s.", Formats.count(report.n()), finished.evaluatedSplit(),
                 finished.evaluatedSplit().equals("test") ? "" : " (the data has no test split)",
+                inference == null ? "" : ", test-time augmentation " + inference.defaultTta() + " (chosen on validation)",
                 finished.outcome().bestEpoch(), finished.outcome().history().size(), finished.outcome().stopReason(),
                 Formats.percent(finished.outcome().bestValidationAccuracy())));
         classNames.setAll(report.classes().names());

@@ -70,7 +70,8 @@ class ResultsStepViewModelTest {
         vm.show(finishedRun());
 
         assertThat(vm.headlineProperty().get()).isEqualTo("Test accuracy 93.3% · macro-F1 0.943");
-        assertThat(vm.detailsProperty().get()).contains("75 test faces").contains("Best epoch 4");
+        assertThat(vm.detailsProperty().get()).contains("75 test faces").contains("Best epoch 4")
+                .contains("test-time augmentation tencrop (chosen on validation)");
         assertThat(vm.classNames()).isEqualTo(ClassLabels.FER2013.names());
         assertThat(vm.heatmap()).hasSize(49);
         assertThat(vm.heatmap().get(4 * 7 + 6)).isEqualTo(new HeatmapCell(4, 6, 5, 5 / 15.0));
