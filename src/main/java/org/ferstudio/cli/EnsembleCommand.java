@@ -4,12 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
@@ -69,9 +67,9 @@ public final class EnsembleCommand implements Callable<Integer> {
         } finally {
             bar.done();
         }
-        for (Map.Entry<String, EvaluationReport> member : result.memberValidation().entrySet()) {
-            outWriter.printf("member %s: validation accuracy %.2f%% (no augmentation)%n", member.getKey(),
-                    100 * member.getValue().accuracy());
+        for (int i = 0; i < loaded.size(); i++) {
+            outWriter.printf("member %s (%s): validation accuracy %.2f%% (no augmentation)%n",
+                    loaded.get(i).card().name(), members.get(i), 100 * result.memberValidation().get(i).accuracy());
         }
         outWriter.printf("ensemble: validation accuracy %.2f%% with test-time augmentation %s%s%n",
                 100 * result.validation().accuracy(), result.tta().id(),

@@ -46,9 +46,12 @@ public final class EnsembleBuilder {
         }
     }
 
-    /** The saved ensemble with its reports, and each member's own validation report (no augmentation). */
+    /**
+     * The saved ensemble with its reports, and each member's own validation report (no augmentation) in the
+     * members' order (members may share a name, so they are not keyed by it).
+     */
     public record Result(LoadedModel model, EvaluationReport validation, EvaluationReport test, TestTimeAugmentation tta,
-                         Map<String, EvaluationReport> memberValidation) {
+                         List<EvaluationReport> memberValidation) {
     }
 
     private EnsembleBuilder() {
@@ -57,18 +60,18 @@ public final class EnsembleBuilder {
     public static Result build(Request request, ProgressReporter control) throws IOException {
         List<LoadedModel> members = request.members();
         ClassLabels labels = checkCompatible(members);
-        Map<String, EvaluationReport> alone = new LinkedHashMap<>();
+        List<EvaluationReport> alone = new ArrayList<>();
         List<FerNetwork> networks = new ArrayList<>();
         for (LoadedModel m : members) {
             networks.add(m.network());
-            alone.put(m.card().name(), ModelEvaluator.evaluate(new FaceClassifier(m.network()), labels,
+            alone.add(ModelEvaluator.evaluate(new FaceClassifier(m.network()), labels,
                     request.splits().validation(), TestTimeAugmentation.NONE, control));
         }
         EnsembleNetwork ensemble = new EnsembleNetwork(networks);
         ModelAssessment assessment = ModelAssessment.of(ensemble, ensemble, labels, request.splits(),
                 request.evaluateTest(), request.ttaCandidates(), control);
         ModelCard card = card(request, labels, ensemble, assessment);
-        List<Double> memberAccuracy = alone.values().stream().map(EvaluationReport::accuracy).toList();
+        List<Double> memberAccuracy = alone.stream().map(EvaluationReport::accuracy).toList();
         LoadedModel saved = ModelStore.saveEnsemble(request.outDir(), card, members, memberAccuracy,
                 assessment.pictures(request.modelName(), null));
         return new Result(saved, assessment.validation(), assessment.test(), assessment.tta(), alone);

@@ -55,7 +55,7 @@ class EnsembleCommandTest {
         CliRun run = CliRun.of("ensemble", "--member", first.toString(), "--member", second.toString(),
                 "--data", data.toString(), "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("member first: validation accuracy").contains("member second:")
+        assertThat(run.out()).contains("member first (" + first + "): validation accuracy").contains("member second (")
                 .contains("ensemble: validation accuracy").contains("ms/face").contains("saved " + out);
 
         LoadedModel ensemble = ModelStore.load(out);
@@ -90,6 +90,19 @@ class EnsembleCommandTest {
         CliRun info = CliRun.of("info", "--model", out.toString());
         assertThat(info.exit()).as(info.err()).isZero();
         assertThat(info.out()).contains("ensemble of 2: first (cnn3), second (cnn3)");
+    }
+
+    @Test
+    void membersMayShareAName() throws IOException {
+        Path twin = tmp.resolve("twin");
+        ModelStore.copy(second, twin, "first");
+        Path out = tmp.resolve("twins");
+        CliRun run = CliRun.of("ensemble", "--member", first.toString(), "--member", twin.toString(),
+                "--data", data.toString(), "--no-test", "--tta", "none", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(ModelStore.load(out).card().members()).extracting(ModelCard.Member::name)
+                .containsExactly("first", "first");
+        assertThat(ModelStore.load(out).card().members()).allSatisfy(m -> assertThat(m.validationAccuracy()).isNotNull());
     }
 
     @Test
