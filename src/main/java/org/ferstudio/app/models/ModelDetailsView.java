@@ -61,7 +61,7 @@ public final class ModelDetailsView {
         grid.setHgap(12);
         grid.setVgap(4);
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(130);
+        names.setMinWidth(160);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values);
