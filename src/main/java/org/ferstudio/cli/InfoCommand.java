@@ -108,13 +108,8 @@ public final class InfoCommand implements Callable<Integer> {
         if (card.inference() != null) {
             ModelCard.Inference inf = card.inference();
             out.printf("inference     photos: TTA %s; video: TTA %s%n", inf.defaultTta(), inf.videoTta());
-            StringBuilder costs = new StringBuilder();
-            inf.msPerFace().forEach((id, ms) -> {
-                Double acc = inf.validationAccuracy().get(id);
-                costs.append(String.format("%s %.1f ms%s  ", id, ms,
-                        acc == null ? "" : String.format(" (validation %.2f%%)", 100 * acc)));
-            });
-            out.printf("              per face, %d threads: %s%n", inf.threads(), costs.toString().trim());
+            out.printf("              validation accuracy and time per face, %d threads:%s%n", inf.threads(),
+                    ModelOutputArgs.describeChoice(inf));
         }
         out.printf("trained       %s, %d s on %s, %d threads%s%n", card.created(), card.trainingSeconds(),
                 card.hardware(), card.threads(), card.bestEpoch() == null ? "" : ", best epoch " + card.bestEpoch());

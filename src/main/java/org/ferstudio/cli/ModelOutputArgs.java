@@ -1,6 +1,7 @@
 package org.ferstudio.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ferstudio.data.TestTimeAugmentation;
@@ -40,7 +41,7 @@ public final class ModelOutputArgs {
         if (inference == null) {
             return "";
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         inference.msPerFace().forEach((id, ms) -> {
             Double accuracy = inference.validationAccuracy().get(id);
             parts.add(id + (accuracy == null ? "" : String.format(Locale.ROOT, " %.2f%%", 100 * accuracy))

@@ -1,7 +1,9 @@
 package org.ferstudio.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ferstudio.vision.FacePreprocessor;
 
 /**
@@ -48,13 +50,18 @@ public enum TestTimeAugmentation {
 
     /** Parses a command-line value: none, flip or tencrop, in any case. */
     public static TestTimeAugmentation parse(String text) {
-        for (TestTimeAugmentation tta : values()) {
-            if (tta.name().equalsIgnoreCase(text.trim())) {
-                return tta;
-            }
-        }
-        throw new IllegalArgumentException("unknown test-time augmentation '" + text + "'; use one of "
-                + Arrays.stream(values()).map(TestTimeAugmentation::id).toList());
+        return find(text).orElseThrow(() -> new IllegalArgumentException("unknown test-time augmentation '" + text
+                + "'; use one of " + ids()));
+    }
+
+    /** The augmentation with this id, in any case, if there is one. */
+    public static Optional<TestTimeAugmentation> find(String text) {
+        return Arrays.stream(values()).filter(tta -> tta.id().equalsIgnoreCase(text.trim())).findFirst();
+    }
+
+    /** Every id, cheapest first: none, flip, tencrop. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(TestTimeAugmentation::id).toList();
     }
 
     private static void tenCrop(byte[] src, int srcOff, float[] dst, int dstOff) {

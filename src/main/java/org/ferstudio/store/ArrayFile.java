@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A flat float vector on disk: 8 magic bytes, the value count (int64, little-endian), the values
@@ -29,6 +31,11 @@ public final class ArrayFile {
     }
 
     /** Writes atomically (temp file, then move). */
+    /** The values of {@code array} as a new float array, in the order they are saved (parameters, updater state). */
+    public static float[] toFloats(INDArray array) {
+        return array.castTo(DataType.FLOAT).dup().data().asFloat();
+    }
+
     public static void write(Path file, float[] values) throws IOException {
         AtomicFiles.write(file, out -> {
             DataOutputStream header = new DataOutputStream(out);

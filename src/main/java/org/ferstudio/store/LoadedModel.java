@@ -27,19 +27,12 @@ public record LoadedModel(Path folder, ModelCard card, FerNetwork network) {
         if (option.trim().equalsIgnoreCase("model")) {
             return photoTta();
         }
-        try {
-            return TestTimeAugmentation.parse(option);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("use one of [", "use model or one of ["), e);
-        }
+        return TestTimeAugmentation.find(option).orElseThrow(() -> new IllegalArgumentException(
+                "unknown test-time augmentation '" + option + "'; use model or one of " + TestTimeAugmentation.ids()));
     }
 
     /** An augmentation this version does not know (a newer card) falls back to none rather than failing. */
     private static TestTimeAugmentation parseOrNone(String id) {
-        try {
-            return TestTimeAugmentation.parse(id);
-        } catch (IllegalArgumentException e) {
-            return TestTimeAugmentation.NONE;
-        }
+        return TestTimeAugmentation.find(id).orElse(TestTimeAugmentation.NONE);
     }
 }

@@ -20,7 +20,6 @@ import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.EnsembleNetwork;
 import org.ferstudio.nets.FerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Model folders: {@code weights.params} (the parameters as a plain float vector, see {@link ArrayFile})
@@ -57,7 +56,7 @@ public final class ModelStore {
         }
         return writeFolder(dir, tmp -> {
             Path weights = tmp.resolve(WEIGHTS_FILE);
-            ArrayFile.write(weights, network.params().castTo(DataType.FLOAT).dup().data().asFloat());
+            ArrayFile.write(weights, ArrayFile.toFloats(network.params()));
             ModelCard complete = card.withParameters(network.trainableParams()).withWeights(new ModelCard.Weights(WEIGHTS_FILE, sha256(weights),
                     Files.size(weights), network.trainableParams()));
             complete.validateBasics();

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.store.ArrayFile;
 import org.ferstudio.store.Json;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,13 +51,13 @@ public final class CheckpointStore {
     public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
         Files.createDirectories(dir);
         String stem = String.format("epoch-%03d", stateWithoutFiles.epochsDone());
-        float[] params = toFloats(net.params());
+        float[] params = ArrayFile.toFloats(net.params());
         ArrayFile.write(dir.resolve(stem + ".params"), params);
         INDArray updater = net.updaterState();
         String updaterFile = null;
         if (updater != null) {
             updaterFile = stem + ".updater";
-            ArrayFile.write(dir.resolve(updaterFile), toFloats(updater));
+            ArrayFile.write(dir.resolve(updaterFile), ArrayFile.toFloats(updater));
         }
         if (isBest) {
             ArrayFile.write(dir.resolve(BEST_PARAMS), params);
@@ -87,10 +86,6 @@ public final class CheckpointStore {
     /** Loads the best epoch's parameters into {@code net}. */
     public void restoreBest(FerNetwork net) throws IOException {
         net.setParams(Nd4j.createFromArray(ArrayFile.read(dir.resolve(BEST_PARAMS))).reshape(1, -1));
-    }
-
-    static float[] toFloats(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup().data().asFloat();
     }
 
     private void deleteOlderEpochFiles(String keepStem) throws IOException {

@@ -19,12 +19,12 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.TransferArchitecture;
+import org.ferstudio.store.ArrayFile;
 import org.ferstudio.store.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.vision.FacePreprocessor;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Train, evaluate and save, as one job shared by the command line and the training wizard: runs the
@@ -88,7 +88,7 @@ public final class TrainingPipeline {
         }
         FerNetwork trained = run.network();
         FerNetwork served = Architectures.byId(request.config().architecture()).buildForInference(
-                request.labels().size(), trained.params().castTo(DataType.FLOAT).dup().data().asFloat());
+                request.labels().size(), ArrayFile.toFloats(trained.params()));
         ModelAssessment assessment = ModelAssessment.of(trained, served, request.labels(), splits,
                 request.evaluateTest(), request.ttaCandidates(), control);
         ModelCard card = card(request, run, assessment);
