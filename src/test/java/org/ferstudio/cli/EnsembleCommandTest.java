@@ -14,6 +14,7 @@ import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.testutil.SyntheticFaces;
+import org.ferstudio.testutil.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,8 +130,7 @@ class EnsembleCommandTest {
         assertThat(CliRun.of("ensemble", "--member", first.toString(), "--member", second.toString(), "--data",
                 data.toString(), "--no-test", "--tta", "none", "--out", out.toString()).exit()).isZero();
         Path weights = out.resolve(ModelStore.WEIGHTS_FILE);
-        byte[] bytes = Files.readAllBytes(weights);
-        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        TestFiles.truncateToHalf(weights);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.load(out))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not match its card");

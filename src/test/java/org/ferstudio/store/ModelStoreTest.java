@@ -13,6 +13,7 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.testutil.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,8 +109,7 @@ class ModelStoreTest {
     void aCopyOfADamagedModelReplacesNothingAndLeavesNoTemporaryFolder() throws IOException {
         Path source = saved();
         Path weights = source.resolve(ModelStore.WEIGHTS_FILE);
-        byte[] bytes = Files.readAllBytes(weights);
-        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        TestFiles.truncateToHalf(weights);
         Path target = tmp.resolve("user/existing");
         ModelStore.save(target, net, SampleCards.complete().withName("existing"));
 
@@ -126,8 +126,7 @@ class ModelStoreTest {
     void truncatedWeightsAreDetected() throws IOException {
         Path dir = saved();
         Path weights = dir.resolve(ModelStore.WEIGHTS_FILE);
-        byte[] bytes = Files.readAllBytes(weights);
-        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        TestFiles.truncateToHalf(weights);
         assertThatThrownBy(() -> ModelStore.load(dir)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(weights.toString()).hasMessageContaining("damaged, truncated");
     }
