@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class EnsembleCommand implements Callable<Integer> {
 
     @Option(names = "--member", required = true, paramLabel = "DIR", arity = "1..*",
-            description = "a trained model folder; give two or more")
+            description = "a trained model folder; give two or more. An ensemble stands for its members, "
+                    + "so an ensemble and one more model make an ensemble one member larger")
     List<Path> members;
 
     @Mixin
@@ -67,9 +69,12 @@ public final class EnsembleCommand implements Callable<Integer> {
         } finally {
             bar.done();
         }
-        for (int i = 0; i < loaded.size(); i++) {
-            outWriter.printf("member %s (%s): validation accuracy %.2f%% (no augmentation)%n",
-                    loaded.get(i).card().name(), members.get(i), 100 * result.memberValidation().get(i).accuracy());
+        List<ModelCard.Member> saved = result.model().card().members();
+        Integer videoMember = result.model().card().inference().videoMember();
+        for (int i = 0; i < saved.size(); i++) {
+            outWriter.printf("member %d %s: validation accuracy %.2f%% (no augmentation)%s%n", i + 1,
+                    saved.get(i).name(), 100 * result.memberValidation().get(i).accuracy(),
+                    Integer.valueOf(i).equals(videoMember) ? "; runs live video alone" : "");
         }
         outWriter.printf("ensemble: validation accuracy %.2f%% with test-time augmentation %s%s%n",
                 100 * result.validation().accuracy(), result.tta().id(),

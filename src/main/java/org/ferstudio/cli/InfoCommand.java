@@ -107,7 +107,8 @@ public final class InfoCommand implements Callable<Integer> {
         printMetrics(out, "test", card.test());
         if (card.inference() != null) {
             ModelCard.Inference inf = card.inference();
-            out.printf("inference     photos: TTA %s; video: TTA %s%n", inf.defaultTta(), inf.videoTta());
+            out.printf("inference     photos: TTA %s; video: %s%s%n", inf.defaultTta(), card.videoSetting(),
+                    inf.videoMember() == null ? "" : String.format(java.util.Locale.ROOT, ", %.1f ms/face", inf.videoMsPerFace()));
             out.printf("              validation accuracy and time per face, %d threads:%s%n", inf.threads(),
                     ModelOutputArgs.describeChoice(inf));
         }

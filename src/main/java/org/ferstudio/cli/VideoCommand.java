@@ -70,8 +70,7 @@ public final class VideoCommand implements Callable<Integer> {
         LiveLoop.Settings settings = settings();
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-            EmotionRecognizer recognizer = new EmotionRecognizer(loaded, new HaarFaceDetector(DetectorSettings.video()),
-                    loaded.videoTta());
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, new HaarFaceDetector(DetectorSettings.video()));
             OptionalLong total = expectedFrames(source);
             ConsoleProgressBar bar = new ConsoleProgressBar(source.name(), total.orElse(0));
             try (VideoRecording recording = new VideoRecording(recognizer.classes(),

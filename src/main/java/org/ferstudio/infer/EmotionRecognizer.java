@@ -32,6 +32,14 @@ public final class EmotionRecognizer {
         this(model, detector, tta, FacePreprocessor.DEFAULT_MARGIN);
     }
 
+    /**
+     * The recogniser for live video: the model's video setting (its video member alone for an ensemble that
+     * names one) with its lighter augmentation, so that video keeps its frame rate.
+     */
+    public static EmotionRecognizer forVideo(LoadedModel model, FaceDetector detector) {
+        return new EmotionRecognizer(model.forVideo(), detector, model.videoTta());
+    }
+
     public EmotionRecognizer(LoadedModel model, FaceDetector detector, TestTimeAugmentation tta, double margin) {
         this.card = model.card();
         this.classes = model.card().classLabels();

@@ -53,6 +53,10 @@ public record ModelCard(
     /** The architecture of a model that averages the probabilities of its {@link #members()}. */
     public static final String ENSEMBLE = "ensemble";
 
+    /** Keys of a {@link #memberCard(int)}'s training map: the ensemble's name and the member's index in it. */
+    public static final String MEMBER_OF = "memberOf";
+    public static final String MEMBER_INDEX = "memberIndex";
+
     /** The newest card format this app reads and writes. */
     public static final int FORMAT_VERSION = 1;
 
@@ -92,13 +96,33 @@ public record ModelCard(
      * the validation accuracy of every augmentation tried, and the measured time to classify one face
      * crop (views + network, batch 1, median) per augmentation on {@code threads} ND4J threads.
      * Maps are keyed by lower-case augmentation names (none, flip, tencrop).
+     * <p>
+     * An ensemble may answer live video with one of its members alone, so that video keeps its frame rate:
+     * {@code videoMember} is that member's index in {@link ModelCard#members()} and {@code videoMsPerFace} its
+     * time per face with {@code videoTta}. Both are null when video runs the whole model.
      */
     public record Inference(String defaultTta, String videoTta, Map<String, Double> validationAccuracy,
-                            Map<String, Double> msPerFace, int threads) {
+                            Map<String, Double> msPerFace, int threads, Integer videoMember, Double videoMsPerFace) {
 
         public Inference {
             validationAccuracy = copyOf(validationAccuracy);
             msPerFace = copyOf(msPerFace);
+        }
+
+        /** Video runs the whole model. */
+        public Inference(String defaultTta, String videoTta, Map<String, Double> validationAccuracy,
+                         Map<String, Double> msPerFace, int threads) {
+            this(defaultTta, videoTta, validationAccuracy, msPerFace, threads, null, null);
+        }
+
+        /** Video runs the member at {@code index} alone, at {@code ms} per face. */
+        public Inference withVideoMember(int index, double ms) {
+            return new Inference(defaultTta, videoTta, validationAccuracy, msPerFace, threads, index, ms);
+        }
+
+        /** The time per face of the video setting: the video member's, else the whole model's with videoTta. */
+        public Double videoCostMs() {
+            return videoMember != null ? videoMsPerFace : msPerFace.get(videoTta);
         }
     }
 
@@ -108,8 +132,14 @@ public record ModelCard(
      * @param values             how many numbers of the weights file are this member's (batch-norm statistics
      *                           included)
      * @param validationAccuracy the member's own validation accuracy without augmentation, or null
+     * @param trainingSeconds    the member's own training time, or null (cards written before it was kept)
      */
-    public record Member(String name, String architecture, long parameters, long values, Double validationAccuracy) {
+    public record Member(String name, String architecture, long parameters, long values, Double validationAccuracy,
+                         Long trainingSeconds) {
+
+        public Member(String name, String architecture, long parameters, long values, Double validationAccuracy) {
+            this(name, architecture, parameters, values, validationAccuracy, null);
+        }
     }
 
     /** The network file beside the card, its SHA-256, size, and number of trainable parameters. */
@@ -213,6 +243,35 @@ public record ModelCard(
                 inference, newMembers);
     }
 
+    /**
+     * A card for member {@code index} of this ensemble, so that the member can join another ensemble: its name,
+     * architecture, parameters and training time, and this card's classes, input and data. It has no metrics
+     * and no weights entry: the member's values live in this ensemble's file.
+     */
+    public ModelCard memberCard(int index) {
+        if (!isEnsemble() || members == null) {
+            throw new IllegalStateException(name + " is not an ensemble");
+        }
+        Member m = members.get(index);
+        Map<String, Object> memberTraining = new java.util.LinkedHashMap<>();
+        memberTraining.put(MEMBER_OF, name);
+        memberTraining.put(MEMBER_INDEX, index);
+        return new ModelCard(formatVersion, m.name(), m.architecture(), classes, input, memberTraining, data,
+                null, null, m.trainingSeconds() == null ? 0 : m.trainingSeconds(), null, hardware, threads,
+                versions, created, null, m.parameters(), null, null, null);
+    }
+
+    /** How live video runs the model, e.g. "TTA none" or "member fer-cnn3 alone, TTA none". */
+    public String videoSetting() {
+        if (inference == null) {
+            return "TTA none";
+        }
+        Integer member = inference.videoMember();
+        String who = member == null || members == null || member >= members.size() ? ""
+                : "member " + members.get(member).name() + " alone, ";
+        return who + "TTA " + inference.videoTta();
+    }
+
     /** True for a model that averages the probabilities of its {@link #members()}. */
     public boolean isEnsemble() {
         return ENSEMBLE.equals(architecture);
@@ -247,6 +306,14 @@ public record ModelCard(
         if (inference.msPerFace().values().stream().anyMatch(ms -> ms == null || ms < 0)
                 || inference.validationAccuracy().values().stream().anyMatch(a -> a == null || a < 0 || a > 1)) {
             problems.add("inference.msPerFace must not be negative and inference.validationAccuracy must be in 0..1");
+        }
+        Integer member = inference.videoMember();
+        if (member != null && (members == null || member < 0 || member >= members.size())) {
+            problems.add("inference.videoMember " + member + " is not the index of one of the "
+                    + (members == null ? 0 : members.size()) + " members");
+        }
+        if (member != null && (inference.videoMsPerFace() == null || inference.videoMsPerFace() < 0)) {
+            problems.add("inference.videoMsPerFace must be given, and not negative, with inference.videoMember");
         }
     }
 

@@ -94,16 +94,11 @@ public final class ModelStore {
             if (m.isEnsemble()) {
                 throw new IllegalArgumentException(member.folder() + " is itself an ensemble; list its members instead");
             }
-            Path file = member.folder().resolve(m.weights().file());
-            if (!sha256(file).equalsIgnoreCase(m.weights().sha256())) {
-                throw new ModelLoadException(file + " changed since it was loaded (its SHA-256 no longer matches "
-                        + "its card)");
-            }
-            float[] v = ArrayFile.read(file);
+            float[] v = storedValues(member);
             values.add(v);
             parameters += m.parameters();
             listed.add(new ModelCard.Member(m.name(), m.architecture(), m.parameters(), v.length,
-                    validationAccuracy.get(i)));
+                    validationAccuracy.get(i), m.trainingSeconds()));
         }
         long total = parameters;
         LoadedModel checked = writeFolder(dir, tmp -> {
@@ -117,6 +112,36 @@ public final class ModelStore {
             return load(tmp);
         });
         return new LoadedModel(dir, checked.card(), checked.network());
+    }
+
+    /**
+     * The values a model was saved with: its own weights file, or, for a member of an ensemble
+     * ({@link LoadedModel#members()}), its part of the ensemble's file. The file must still match the SHA-256
+     * its card gives.
+     */
+    static float[] storedValues(LoadedModel model) throws IOException {
+        ModelCard card = model.card();
+        if (card.weights() != null) {
+            return checkedValues(model.folder().resolve(card.weights().file()), card.weights().sha256());
+        }
+        Object index = card.training() == null ? null : card.training().get(ModelCard.MEMBER_INDEX);
+        ModelCard whole = readCard(model.folder());
+        if (!(index instanceof Number n) || !whole.isEnsemble() || n.intValue() < 0
+                || n.intValue() >= whole.members().size()) {
+            throw new ModelLoadException(model.folder() + ": " + card.name() + " has no weights file of its own and "
+                    + "is not a member of the ensemble saved there");
+        }
+        float[] all = checkedValues(model.folder().resolve(whole.weights().file()), whole.weights().sha256());
+        long from = whole.members().subList(0, n.intValue()).stream().mapToLong(ModelCard.Member::values).sum();
+        return java.util.Arrays.copyOfRange(all, (int) from, (int) (from + whole.members().get(n.intValue()).values()));
+    }
+
+    private static float[] checkedValues(Path file, String sha256) throws IOException {
+        if (!sha256(file).equalsIgnoreCase(sha256)) {
+            throw new ModelLoadException(file + " changed since it was loaded (its SHA-256 no longer matches "
+                    + "its card)");
+        }
+        return ArrayFile.read(file);
     }
 
     private static float[] concat(List<float[]> parts) {

@@ -14,6 +14,7 @@ import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.infer.FaceTiming;
 import org.ferstudio.infer.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
@@ -30,11 +31,15 @@ import org.ferstudio.task.ProgressReporter;
  * and input, scores each member alone on the validation split, then puts the ensemble through the same
  * {@link ModelAssessment} as a trained model (augmentation chosen on validation, test evaluated once,
  * timings) and saves it as one model folder.
+ * <p>
+ * A model given that is an ensemble itself contributes its members, so an ensemble grows by one model at a
+ * time. Live video runs the member most accurate alone on validation, timed as the app runs it, so that
+ * video keeps the frame rate of a single model.
  */
 public final class EnsembleBuilder {
 
     /**
-     * @param members       the trained models, at least two, none an ensemble itself
+     * @param members       the trained models; ensembles among them stand for their members; two or more in all
      * @param ttaCandidates augmentations to choose the ensemble's default from
      */
     public record Request(String modelName, List<LoadedModel> members, DataSplits splits, DatasetSource source,
@@ -48,7 +53,7 @@ public final class EnsembleBuilder {
 
     /**
      * The saved ensemble with its reports, and each member's own validation report (no augmentation) in the
-     * members' order (members may share a name, so they are not keyed by it).
+     * order of the saved card's members (members may share a name, so they are not keyed by it).
      */
     public record Result(LoadedModel model, EvaluationReport validation, EvaluationReport test, TestTimeAugmentation tta,
                          List<EvaluationReport> memberValidation) {
@@ -58,7 +63,7 @@ public final class EnsembleBuilder {
     }
 
     public static Result build(Request request, ProgressReporter control) throws IOException {
-        List<LoadedModel> members = request.members();
+        List<LoadedModel> members = request.members().stream().flatMap(m -> m.members().stream()).toList();
         ClassLabels labels = checkCompatible(members);
         List<EvaluationReport> alone = new ArrayList<>();
         List<FerNetwork> networks = new ArrayList<>();
@@ -70,14 +75,30 @@ public final class EnsembleBuilder {
         EnsembleNetwork ensemble = new EnsembleNetwork(networks);
         ModelAssessment assessment = ModelAssessment.of(ensemble, ensemble, labels, request.splits(),
                 request.evaluateTest(), request.ttaCandidates(), control);
-        ModelCard card = card(request, labels, ensemble, assessment);
         List<Double> memberAccuracy = alone.stream().map(EvaluationReport::accuracy).toList();
+        int videoMember = mostAccurate(memberAccuracy);
+        double videoMs = FaceTiming.msPerFace(new FaceClassifier(networks.get(videoMember)), request.splits().validation(),
+                List.of(TestTimeAugmentation.NONE), ModelAssessment.TIMING_REPETITIONS, control)
+                .get(TestTimeAugmentation.NONE.id());
+        ModelCard card = card(request, members, labels, ensemble, assessment)
+                .withInference(assessment.inference().withVideoMember(videoMember, videoMs));
         LoadedModel saved = ModelStore.saveEnsemble(request.outDir(), card, members, memberAccuracy,
                 assessment.pictures(request.modelName(), null));
         return new Result(saved, assessment.validation(), assessment.test(), assessment.tta(), alone);
     }
 
-    /** The members' shared classes; refuses members that disagree on classes or input, or are ensembles. */
+    /** The index of the highest accuracy, the first on a tie. */
+    static int mostAccurate(List<Double> accuracies) {
+        int best = 0;
+        for (int i = 1; i < accuracies.size(); i++) {
+            if (accuracies.get(i) > accuracies.get(best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The members' shared classes; refuses members that disagree on classes or input. */
     static ClassLabels checkCompatible(List<LoadedModel> members) {
         if (members.size() < 2) {
             throw new IllegalArgumentException("an ensemble needs at least 2 models, got " + members.size());
@@ -85,9 +106,6 @@ public final class EnsembleBuilder {
         ModelCard first = members.get(0).card();
         for (LoadedModel m : members) {
             ModelCard c = m.card();
-            if (c.isEnsemble()) {
-                throw new IllegalArgumentException(m.folder() + " is itself an ensemble; list its members instead");
-            }
             if (!c.classes().equals(first.classes())) {
                 throw new IllegalArgumentException(m.folder() + " has the classes " + c.classes() + ", "
                         + members.get(0).folder() + " has " + first.classes() + "; members must agree");
@@ -100,14 +118,15 @@ public final class EnsembleBuilder {
         return first.classLabels();
     }
 
-    private static ModelCard card(Request r, ClassLabels labels, EnsembleNetwork ensemble, ModelAssessment assessment) {
+    private static ModelCard card(Request r, List<LoadedModel> members, ClassLabels labels, EnsembleNetwork ensemble,
+                                  ModelAssessment assessment) {
         RuntimeInfo rt = RuntimeInfo.current();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("method", "mean of the members' class probabilities");
-        training.put("members", r.members().stream().map(m -> m.card().name()).toList());
+        training.put("members", members.stream().map(m -> m.card().name()).toList());
         training.put("backend", Nd4jRuntime.describe());
-        long seconds = r.members().stream().mapToLong(m -> m.card().trainingSeconds()).sum();
-        ModelCard.Input input = r.members().get(0).card().input();
+        long seconds = members.stream().mapToLong(m -> m.card().trainingSeconds()).sum();
+        ModelCard.Input input = members.get(0).card().input();
         return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), ModelCard.ENSEMBLE, labels.names(),
                 new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, input.preprocessing()), training,
                 ModelAssessment.dataInfo(r.splits(), r.source()), assessment.validationMetrics(),

@@ -56,7 +56,7 @@ class EnsembleCommandTest {
         CliRun run = CliRun.of("ensemble", "--member", first.toString(), "--member", second.toString(),
                 "--data", data.toString(), "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("member first (" + first + "): validation accuracy").contains("member second (")
+        assertThat(run.out()).contains("member 1 first: validation accuracy").contains("member 2 second: ")
                 .contains("ensemble: validation accuracy").contains("ms/face").contains("saved " + out);
 
         LoadedModel ensemble = ModelStore.load(out);
@@ -74,11 +74,7 @@ class EnsembleCommandTest {
         assertThat(out.resolve(ModelStore.CONFUSION_PNG)).isRegularFile();
         assertThat(ensemble.network()).isInstanceOf(EnsembleNetwork.class);
 
-        float[] faces = new float[2 * 48 * 48];
-        for (int i = 0; i < faces.length; i++) {
-            faces[i] = (i * 37 % 255) / 255f;
-        }
-        INDArray x = FaceTensors.fromNormalised(faces, 2);
+        INDArray x = faces();
         INDArray mean = a.network().output(x).add(b.network().output(x)).div(2);
         assertThat(ensemble.network().output(x).equalsWithEps(mean, 1e-6)).isTrue();
         assertThat(new FaceClassifier(ensemble.network()).numClasses()).isEqualTo(3);
@@ -91,6 +87,47 @@ class EnsembleCommandTest {
         CliRun info = CliRun.of("info", "--model", out.toString());
         assertThat(info.exit()).as(info.err()).isZero();
         assertThat(info.out()).contains("ensemble of 2: first (cnn3), second (cnn3)");
+    }
+
+    @Test
+    void anEnsembleAndOneMoreModelMakeAnEnsembleOneMemberLargerInPlace() throws IOException {
+        Path grown = tmp.resolve("grown");
+        assertThat(CliRun.of("ensemble", "--member", first.toString(), "--member", second.toString(), "--data",
+                data.toString(), "--no-test", "--tta", "none", "--out", grown.toString()).exit()).isZero();
+        Path third = train("third", 3);
+
+        CliRun run = CliRun.of("ensemble", "--member", grown.toString(), "--member", third.toString(),
+                "--data", data.toString(), "--no-test", "--tta", "none", "--out", grown.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("member 3 third: validation accuracy").contains("runs live video alone");
+
+        LoadedModel ensemble = ModelStore.load(grown);
+        List<LoadedModel> singles = List.of(ModelStore.load(first), ModelStore.load(second), ModelStore.load(third));
+        assertThat(ensemble.card().members()).extracting(ModelCard.Member::name).containsExactly("first", "second", "third");
+        assertThat(ensemble.card().trainingSeconds())
+                .isEqualTo(singles.stream().mapToLong(m -> m.card().trainingSeconds()).sum());
+        INDArray x = faces();
+        INDArray mean = singles.get(0).network().output(x).add(singles.get(1).network().output(x))
+                .add(singles.get(2).network().output(x)).div(3);
+        assertThat(ensemble.network().output(x).equalsWithEps(mean, 1e-6)).isTrue();
+
+        ModelCard.Inference inference = ensemble.card().inference();
+        double bestAlone = ensemble.card().members().stream().mapToDouble(ModelCard.Member::validationAccuracy).max()
+                .orElseThrow();
+        assertThat(ensemble.card().members().get(inference.videoMember()).validationAccuracy()).isEqualTo(bestAlone);
+        assertThat(inference.videoMsPerFace()).isPositive();
+        assertThat(ensemble.forVideo().network().output(x)
+                .equalsWithEps(singles.get(inference.videoMember()).network().output(x), 1e-6)).isTrue();
+        assertThat(ensemble.card().videoSetting())
+                .isEqualTo("member " + singles.get(inference.videoMember()).card().name() + " alone, TTA none");
+    }
+
+    private static INDArray faces() {
+        float[] faces = new float[2 * 48 * 48];
+        for (int i = 0; i < faces.length; i++) {
+            faces[i] = (i * 37 % 255) / 255f;
+        }
+        return FaceTensors.fromNormalised(faces, 2);
     }
 
     @Test

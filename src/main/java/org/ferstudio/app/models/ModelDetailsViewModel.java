@@ -97,7 +97,7 @@ public final class ModelDetailsViewModel {
             if (id.equals(inference.defaultTta())) {
                 uses.add("photos");
             }
-            if (id.equals(inference.videoTta())) {
+            if (id.equals(inference.videoTta()) && inference.videoMember() == null) {
                 uses.add("video");
             }
             rows.add(new AugmentationRow(id, accuracy == null ? "" : percent(accuracy),
@@ -154,11 +154,10 @@ public final class ModelDetailsViewModel {
                 percent(m.accuracy()), m.macroF1(), m.n(), m.split(), m.tta());
     }
 
-    private static String timePerFace(ModelCard.Inference inference) {
+    private String timePerFace(ModelCard.Inference inference) {
         Double photos = inference.msPerFace().get(inference.defaultTta());
-        Double video = inference.msPerFace().get(inference.videoTta());
-        return String.format(Locale.ROOT, "photos (%s): %s; video (%s): %s; %d threads, without face detection",
-                inference.defaultTta(), ms(photos), inference.videoTta(), ms(video), inference.threads());
+        return String.format(Locale.ROOT, "photos (TTA %s): %s; video (%s): %s; %d threads, without face detection",
+                inference.defaultTta(), ms(photos), card.videoSetting(), ms(inference.videoCostMs()), inference.threads());
     }
 
     private String training() {

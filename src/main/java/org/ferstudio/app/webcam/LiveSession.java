@@ -87,8 +87,7 @@ final class LiveSession implements LiveListener {
         }
         LiveLoop created;
         try {
-            EmotionRecognizer recognizer = new EmotionRecognizer(model,
-                    new HaarFaceDetector(DetectorSettings.video()), model.videoTta());
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(model, new HaarFaceDetector(DetectorSettings.video()));
             created = new LiveLoop(source, recognizer, settings, this);
         } catch (RuntimeException | Error e) {
             source.close();

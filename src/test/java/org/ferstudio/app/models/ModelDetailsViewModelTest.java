@@ -1,6 +1,7 @@
 package org.ferstudio.app.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class ModelDetailsViewModelTest {
                 .isEqualTo("65.20%, macro-F1 0.631, n = 3,589, PublicTest split, test-time augmentation none");
         assertThat(facts.get("Test accuracy")).isEqualTo("not evaluated on a test split");
         assertThat(facts.get("Time per face"))
-                .isEqualTo("photos (tencrop): 31.0 ms; video (none): 7.5 ms; 2 threads, without face detection");
+                .isEqualTo("photos (TTA tencrop): 31.0 ms; video (TTA none): 7.5 ms; 2 threads, without face detection");
         assertThat(facts.get("Training")).isEqualTo("1 h 30 min on Intel(R) Xeon(R) CPU @ 2.20GHz, 2 logical cores, "
                 + "2 threads; best epoch 31");
         assertThat(facts.get("Data")).startsWith("fer2013.csv.gz (SHA-256 aaaaaaaaaaaa...)");
@@ -76,6 +77,23 @@ class ModelDetailsViewModelTest {
         assertThat(facts(new ModelDetailsViewModel(folder, ensemble)).get("Members"))
                 .isEqualTo("mean of 2 models' probabilities: a (cnn3, validation 60.00% alone), b (cnn3)");
         assertThat(facts(new ModelDetailsViewModel(folder, SampleCards.complete()))).doesNotContainKey("Members");
+    }
+
+    @Test
+    void anEnsembleThatRunsVideoWithOneMemberSaysWhichAndWhatItCosts() {
+        ModelCard.Inference whole = SampleCards.complete().inference();
+        ModelCard ensemble = new ModelCard(1, "pair", ModelCard.ENSEMBLE, SampleCards.complete().classes(),
+                SampleCards.complete().input(), null, null, null, null, 60, null, null, 2, Map.of(), null,
+                SampleCards.complete().weights(), 0, null, whole.withVideoMember(1, 6.25),
+                java.util.List.of(new ModelCard.Member("a", "cnn3", 10, 12, 0.6), new ModelCard.Member("b", "cnn3", 10, 12, 0.61)));
+        ensemble.validateBasics();
+        ModelDetailsViewModel vm = new ModelDetailsViewModel(folder, ensemble);
+
+        assertThat(facts(vm).get("Time per face"))
+                .isEqualTo("photos (TTA tencrop): 31.0 ms; video (member b alone, TTA none): 6.3 ms; 2 threads, without face detection");
+        assertThat(vm.augmentations()).noneSatisfy(row -> assertThat(row.usedFor()).contains("video"));
+        assertThat(ensemble.withInference(whole.withVideoMember(2, 6.0)))
+                .satisfies(c -> assertThatThrownBy(c::validateBasics).hasMessageContaining("inference.videoMember 2"));
     }
 
     @Test
