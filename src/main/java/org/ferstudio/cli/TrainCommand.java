@@ -13,11 +13,13 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.nets.TransferArchitecture;
+import org.ferstudio.store.ModelLocator;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.FeatureCache;
 import org.ferstudio.train.LrSchedule;
+import org.ferstudio.train.StartingWeights;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingPipeline;
 import picocli.CommandLine.Command;
@@ -114,6 +116,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "checkpoint folder (default: <out>.checkpoints)")
     Path checkpoints;
 
+    @Option(names = "--init", paramLabel = "DIR", description = {"start from this trained model's weights instead of "
+            + "random ones: fine-tune a shipped model on your own faces, or train another snapshot of it.",
+            "Same architecture and classes; not for pretrained (transfer) architectures"})
+    Path init;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "continue the run whose checkpoints are in DIR, with its settings (only --epochs and --schedule may change)")
     Path resume;
@@ -196,6 +203,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(architecture, epochs != null ? epochs : D.epochs(), batch, opt,
                 LrSchedule.parse(schedule), plateauPatience, plateauFactor, Math.min(minLearningRate, lr),
                 labelSmoothing, earlyStopping, aug, ClassBalancing.parse(balance), seed);
+        if (init != null) {
+            if (arch instanceof TransferArchitecture) {
+                throw new IllegalArgumentException("--init works for architectures trained in one stage; "
+                        + architecture + " starts from its pretrained base");
+            }
+            config = config.withStartFrom(StartingWeights.describe(ModelLocator.resolve(init)));
+        }
         if (fineTuneBlocks == 0) {
             return config;
         }
@@ -218,7 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void rejectChangesOnResume() {
         List<String> fixed = List.of("--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
                 "--plateau-patience", "--plateau-factor", "--min-lr", "--label-smoothing", "--early-stopping",
-                "--augment", "--balance", "--seed", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
+                "--augment", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
         List<String> given = fixed.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
         if (!given.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", given) + ": a resumed run keeps the settings in "

@@ -122,7 +122,7 @@ public final class ModelStore {
     static float[] storedValues(LoadedModel model) throws IOException {
         ModelCard card = model.card();
         if (card.weights() != null) {
-            return checkedValues(model.folder().resolve(card.weights().file()), card.weights().sha256());
+            return savedValues(model.folder(), card);
         }
         Object index = card.training() == null ? null : card.training().get(ModelCard.MEMBER_INDEX);
         ModelCard whole = readCard(model.folder());
@@ -134,6 +134,18 @@ public final class ModelStore {
         float[] all = checkedValues(model.folder().resolve(whole.weights().file()), whole.weights().sha256());
         long from = whole.members().subList(0, n.intValue()).stream().mapToLong(ModelCard.Member::values).sum();
         return java.util.Arrays.copyOfRange(all, (int) from, (int) (from + whole.members().get(n.intValue()).values()));
+    }
+
+    /**
+     * The values saved in the folder of a single model whose card is {@code card}, checked against the card's
+     * SHA-256; ensembles are refused (their file holds several networks).
+     */
+    public static float[] savedValues(Path dir, ModelCard card) throws IOException {
+        if (card.isEnsemble() || card.weights() == null) {
+            throw new ModelLoadException(dir + " is an ensemble, not a single network; use one of its members' own "
+                    + "folders");
+        }
+        return checkedValues(dir.resolve(card.weights().file()), card.weights().sha256());
     }
 
     private static float[] checkedValues(Path file, String sha256) throws IOException {

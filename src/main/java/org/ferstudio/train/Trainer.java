@@ -56,6 +56,9 @@ public final class Trainer {
                            ProgressReporter control) throws IOException {
         requireImages(train, validation);
         FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(config, labels, train.labels()));
+        if (config.startFrom() != null && checkpoints.load().isEmpty()) {
+            StartingWeights.apply(config.startFrom(), config.architecture(), labels, net);
+        }
         return run(labels, net, new ImageEpochData(train, config.augmentation()),
                 new ImageEpochData(validation, AugmentationConfig.none()), checkpoints, control);
     }

@@ -15,6 +15,8 @@ import org.ferstudio.nets.OptimizerSettings;
  *                              epochs, optimizer and schedule above are the head stage's; the head, trained
  *                              on cached features, gets only the augmentation's flip (the features of each
  *                              face's mirror image), fine-tuning all of it
+ * @param startFrom             the trained model whose weights the network starts from instead of random ones
+ *                              (null = random); same architecture and classes
  */
 public record TrainingConfig(
         String architecture,
@@ -30,7 +32,15 @@ public record TrainingConfig(
         AugmentationConfig augmentation,
         ClassBalancing balancing,
         long seed,
-        @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom) {
+
+    /**
+     * A trained model to start from: its name, folder and the SHA-256 of its weights file when the run began,
+     * so that the card says where the weights came from and a changed file is noticed.
+     */
+    public record StartingModel(String name, String folder, String sha256) {
+    }
 
     /**
      * Fine-tuning of a pretrained base after its head was trained: the last {@code blocks} blocks and the head
@@ -58,7 +68,16 @@ public record TrainingConfig(
                           double labelSmoothing, int earlyStoppingPatience, AugmentationConfig augmentation,
                           ClassBalancing balancing, long seed) {
         this(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor, minLearningRate,
-                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, null);
+                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, null, null);
+    }
+
+    /** A configuration that starts from random weights. */
+    public TrainingConfig(String architecture, int epochs, int batchSize, OptimizerSettings optimizer,
+                          LrSchedule schedule, int plateauPatience, double plateauFactor, double minLearningRate,
+                          double labelSmoothing, int earlyStoppingPatience, AugmentationConfig augmentation,
+                          ClassBalancing balancing, long seed, FineTuning fineTuning) {
+        this(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor, minLearningRate,
+                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, null);
     }
 
     public TrainingConfig {
@@ -94,18 +113,24 @@ public record TrainingConfig(
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(architecture, n, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
     }
 
     /** The same run with another schedule, for example cosine annealing over the epochs left after a resume. */
     public TrainingConfig withSchedule(LrSchedule newSchedule) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, newSchedule, plateauPatience,
                 plateauFactor, minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed,
-                fineTuning);
+                fineTuning, startFrom);
     }
 
     public TrainingConfig withFineTuning(FineTuning stage) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom);
+    }
+
+    /** The same run starting from a trained model's weights. */
+    public TrainingConfig withStartFrom(StartingModel model) {
+        return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model);
     }
 }

@@ -104,6 +104,10 @@ public final class TrainingPipeline {
         DataSplits splits = request.splits();
         CheckpointStore checkpoints = new CheckpointStore(request.checkpointDir());
         if (architecture instanceof TransferArchitecture transfer) {
+            if (config.startFrom() != null) {
+                throw new IllegalArgumentException("starting from a trained model works for architectures trained "
+                        + "in one stage; " + architecture.id() + " starts from its pretrained base");
+            }
             TransferTrainer trainer = new TransferTrainer(config, transfer, new FeatureCache(request.featureCache()));
             listeners.forEach(trainer::addListener);
             return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
