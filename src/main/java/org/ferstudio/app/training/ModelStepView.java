@@ -31,15 +31,16 @@ final class ModelStepView {
         form.setHgap(10);
         form.setVgap(8);
         Forms.row(form, 0, "Architecture:", architecture());
-        Forms.row(form, 1, "Epochs (at most):", field("epochs", vm.epochsProperty(), vm.epochsErrorProperty()));
-        Forms.row(form, 2, "Batch size:", field("batch", vm.batchProperty(), vm.batchErrorProperty()));
-        Forms.row(form, 3, "Learning rate:",
+        Forms.row(form, 1, "Start from:", startingPoint());
+        Forms.row(form, 2, "Epochs (at most):", field("epochs", vm.epochsProperty(), vm.epochsErrorProperty()));
+        Forms.row(form, 3, "Batch size:", field("batch", vm.batchProperty(), vm.batchErrorProperty()));
+        Forms.row(form, 4, "Learning rate:",
                 field("learningRate", vm.learningRateProperty(), vm.learningRateErrorProperty()));
         CheckBox augmentation = new CheckBox("Augment training images (flip, shift, rotate, zoom, light, erasing)");
         augmentation.setId("augmentationCheck");
         augmentation.selectedProperty().bindBidirectional(vm.augmentationProperty());
-        Forms.row(form, 4, "Augmentation:", augmentation);
-        Forms.row(form, 5, "Class balancing:", balancing());
+        Forms.row(form, 5, "Augmentation:", augmentation);
+        Forms.row(form, 6, "Class balancing:", balancing());
         Button defaults = new Button("Restore defaults");
         defaults.setId("restoreDefaultsButton");
         defaults.setOnAction(e -> vm.restoreDefaults());
@@ -73,6 +74,19 @@ final class ModelStepView {
         message.setWrapText(true);
         message.setMaxWidth(560);
         message.textProperty().bind(vm.architectureMessageProperty());
+        return new VBox(4, combo, message);
+    }
+
+    private VBox startingPoint() {
+        ComboBox<StartingPoint> combo = new ComboBox<>(vm.startingPoints());
+        combo.setId("startFromCombo");
+        combo.valueProperty().bindBidirectional(vm.startFromProperty());
+        Label message = new Label();
+        message.setId("startFromMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.textProperty().bind(vm.startMessageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         return new VBox(4, combo, message);
     }
 

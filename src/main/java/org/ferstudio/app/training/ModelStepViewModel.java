@@ -12,14 +12,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.data.AugmentationConfig;
+import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.TrainingConfig;
 
 /**
- * Step 2: the architecture and the settings users usually change (epochs, batch size, learning rate,
+ * Step 2: the architecture, what the network starts from (random weights or a trained model of that
+ * architecture, to fine-tune it) and the settings users usually change (epochs, batch size, learning rate,
  * augmentation, class balancing), each typed field validated with a message. Everything else keeps the
  * command line's defaults ({@link TrainingConfig#defaults()}), which train the 3-block CNN well on
  * FER2013. The last settings used are remembered.
@@ -43,15 +48,31 @@ public final class ModelStepViewModel {
     private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate");
     private final BooleanProperty augmentation = new SimpleBooleanProperty(this, "augmentation");
     private final ObjectProperty<ClassBalancing> balancing = new SimpleObjectProperty<>(this, "balancing");
+    private final ObservableList<ModelChoice> models;
+    private final ObservableList<StartingPoint> startingPoints = FXCollections.observableArrayList(StartingPoint.RANDOM);
+    private final ObservableList<StartingPoint> startingPointsReadOnly =
+            FXCollections.unmodifiableObservableList(startingPoints);
+    private final ObjectProperty<StartingPoint> startFrom = new SimpleObjectProperty<>(this, "startFrom",
+            StartingPoint.RANDOM);
+    private final StringBinding startMessage;
     private final StringBinding architectureMessage;
     private final StringBinding epochsError;
     private final StringBinding batchError;
     private final StringBinding learningRateError;
     private final BooleanBinding valid;
 
+    /** A step that offers no trained models to start from. */
     public ModelStepViewModel(ArchitectureAvailability availability, TrainingPreferences prefs) {
+        this(availability, prefs, FXCollections.observableArrayList());
+    }
+
+    /** @param models the models the app knows (the model picker's list), kept up to date by the caller */
+    public ModelStepViewModel(ArchitectureAvailability availability, TrainingPreferences prefs,
+                              ObservableList<ModelChoice> models) {
         this.availability = availability;
         this.prefs = prefs;
+        this.models = models;
+        startMessage = Bindings.createStringBinding(() -> startMessage(startFrom.get()), startFrom);
         architectureMessage = Bindings.createStringBinding(() -> describe(architecture.get()), architecture);
         epochsError = error(epochs, ModelStepViewModel::epochsProblem);
         batchError = error(batch, ModelStepViewModel::batchProblem);
@@ -62,6 +83,9 @@ public final class ModelStepViewModel {
                 architecture, balancing, epochsError, batchError, learningRateError);
         refreshArchitectures();
         restore();
+        architecture.addListener((obs, old, now) -> refreshStartingPoints());
+        models.addListener((ListChangeListener<ModelChoice>) change -> refreshStartingPoints());
+        refreshStartingPoints();
     }
 
     public ObservableList<ArchitectureOption> architectures() {
@@ -75,6 +99,20 @@ public final class ModelStepViewModel {
     /** What the chosen architecture is, or why it cannot be trained. */
     public StringBinding architectureMessageProperty() {
         return architectureMessage;
+    }
+
+    /** Random weights first, then the trained single models of the chosen architecture. */
+    public ObservableList<StartingPoint> startingPoints() {
+        return startingPointsReadOnly;
+    }
+
+    public ObjectProperty<StartingPoint> startFromProperty() {
+        return startFrom;
+    }
+
+    /** What starting from the chosen point means for the run. */
+    public StringBinding startMessageProperty() {
+        return startMessage;
     }
 
     public StringProperty epochsProperty() {
@@ -130,6 +168,7 @@ public final class ModelStepViewModel {
     /** Puts every setting back to the defaults. */
     public void restoreDefaults() {
         find(DEFAULTS.architecture()).ifPresent(architecture::set);
+        startFrom.set(StartingPoint.RANDOM);
         epochs.set(String.valueOf(DEFAULTS.epochs()));
         batch.set(String.valueOf(DEFAULTS.batchSize()));
         learningRate.set(String.valueOf(DEFAULTS.optimizer().learningRate()));
@@ -145,12 +184,48 @@ public final class ModelStepViewModel {
         double lr = parseDouble(learningRate.get());
         OptimizerSettings optimizer = new OptimizerSettings(DEFAULTS.optimizer().type(), lr,
                 DEFAULTS.optimizer().momentum(), DEFAULTS.optimizer().weightDecay());
-        return new TrainingConfig(architecture.get().id(), Integer.parseInt(epochs.get().trim()),
+        TrainingConfig config = new TrainingConfig(architecture.get().id(), Integer.parseInt(epochs.get().trim()),
                 Integer.parseInt(batch.get().trim()), optimizer, DEFAULTS.schedule(), DEFAULTS.plateauPatience(),
                 DEFAULTS.plateauFactor(), Math.min(DEFAULTS.minLearningRate(), lr), DEFAULTS.labelSmoothing(),
                 DEFAULTS.earlyStoppingPatience(),
                 augmentation.get() ? AugmentationConfig.standard() : AugmentationConfig.none(),
                 balancing.get(), DEFAULTS.seed());
+        StartingPoint start = startFrom.get();
+        return start == null || start.model() == null ? config : config.withStartFrom(start.model());
+    }
+
+    /**
+     * Lists the models a run of the chosen architecture can start from, keeping the choice while it is still
+     * listed. Ensembles hold several networks and transfer architectures start from their pretrained base,
+     * so neither is offered.
+     */
+    private void refreshStartingPoints() {
+        StartingPoint chosen = startFrom.get();
+        startingPoints.setAll(StartingPoint.RANDOM);
+        ArchitectureOption arch = architecture.get();
+        if (arch != null && !isTransfer(arch.id())) {
+            models.stream().filter(m -> m.card().architecture().equals(arch.id()) && !m.card().isEnsemble()
+                    && m.card().weights() != null).map(StartingPoint::of).forEach(startingPoints::add);
+        }
+        startFrom.set(startingPoints.stream().filter(p -> chosen != null && java.util.Objects.equals(p.model(),
+                chosen.model())).findFirst().orElse(StartingPoint.RANDOM));
+    }
+
+    private static boolean isTransfer(String id) {
+        try {
+            return Architectures.byId(id) instanceof TransferArchitecture;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String startMessage(StartingPoint start) {
+        if (start == null || start.model() == null) {
+            return "";
+        }
+        return "Fine-tunes " + start.model().name() + ": training starts from its weights. A learning rate about "
+                + "ten times lower than the default (0.0001) keeps most of what it learned; the dataset must have "
+                + "the same classes.";
     }
 
     /** Stores the current settings as the ones to offer next time. */

@@ -31,7 +31,7 @@ public final class TrainingWizardViewModel {
     public TrainingWizardViewModel(AppServices services, ModelTrainer trainer, Path runsRoot, Path pretrainedDir) {
         TrainingPreferences prefs = new TrainingPreferences(services.preferences("training"));
         dataset = new DatasetStepViewModel(services.executor(), services.errors(), prefs);
-        model = new ModelStepViewModel(new ArchitectureAvailability(pretrainedDir), prefs);
+        model = new ModelStepViewModel(new ArchitectureAvailability(pretrainedDir), prefs, services.models().choices());
         results = new ResultsStepViewModel(services.executor(), services.errors(), services.models());
         BooleanBinding planReady = dataset.readyProperty().and(model.validProperty());
         training = new TrainingStepViewModel(services.executor(), services.errors(), trainer,

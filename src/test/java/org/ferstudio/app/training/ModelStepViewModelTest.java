@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.BackingStoreException;
+import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.app.common.TestServices;
+import org.ferstudio.model.ModelCard;
+import org.ferstudio.model.SampleCards;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.train.ClassBalancing;
@@ -136,5 +139,31 @@ class ModelStepViewModelTest {
 
         again.restoreDefaults();
         assertThat(again.config()).isEqualTo(TrainingConfig.defaults());
+    }
+
+    @Test
+    void trainedSingleModelsOfTheChosenArchitectureCanBeFineTuned() {
+        ModelCard cnn3 = SampleCards.complete().withName("mine");
+        ModelCard pair = new ModelCard(1, "pair", ModelCard.ENSEMBLE, cnn3.classes(), cnn3.input(), null, null, null,
+                null, 0, null, null, 2, java.util.Map.of(), null, cnn3.weights(), 0, null, null,
+                java.util.List.of(new ModelCard.Member("a", "cnn3", 1, 1, null), new ModelCard.Member("b", "cnn3", 1, 1, null)));
+        javafx.collections.ObservableList<ModelChoice> models = javafx.collections.FXCollections.observableArrayList(
+                new ModelChoice(tmp.resolve("pair"), pair, true));
+        ModelStepViewModel step = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs, models);
+        assertThat(step.startingPoints()).containsExactly(StartingPoint.RANDOM);
+
+        models.add(new ModelChoice(tmp.resolve("mine"), cnn3, false));
+        assertThat(step.startingPoints()).extracting(StartingPoint::label)
+                .containsExactly(StartingPoint.RANDOM.label(), new ModelChoice(tmp.resolve("mine"), cnn3, false).displayName());
+        step.startFromProperty().set(step.startingPoints().get(1));
+        assertThat(step.startMessageProperty().get()).startsWith("Fine-tunes mine");
+        assertThat(step.config().startFrom()).isEqualTo(new TrainingConfig.StartingModel("mine",
+                tmp.resolve("mine").toAbsolutePath().normalize().toString(), cnn3.weights().sha256()));
+
+        models.add(new ModelChoice(tmp.resolve("other"), cnn3.withName("other"), true));
+        assertThat(step.startFromProperty().get().model().name()).as("the choice survives a refresh").isEqualTo("mine");
+        step.restoreDefaults();
+        assertThat(step.startFromProperty().get()).isEqualTo(StartingPoint.RANDOM);
+        assertThat(step.config().startFrom()).isNull();
     }
 }

@@ -95,6 +95,7 @@ class TrainingWizardViewTest {
         });
         robot.clickOn("#augmentationCheck");
         assertThat(fx(() -> robot.lookup("#augmentationCheck").queryAs(CheckBox.class).isSelected())).isFalse();
+        assertThat(fx(() -> robot.lookup("#startFromCombo").queryComboBox().getValue())).isEqualTo(StartingPoint.RANDOM);
         robot.clickOn(next);
         robot.clickOn("#startTrainingButton");
         waitUntil(() -> !next.isDisabled());
