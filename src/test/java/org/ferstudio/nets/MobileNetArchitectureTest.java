@@ -54,9 +54,12 @@ class MobileNetArchitectureTest {
 
         MultiLayerNetwork folded = MobileNetBase.load(PretrainedMobileNet.defaultFolder()).network();
         List<INDArray> activations = folded.feedForward(x, false);
-        // activations.get(0) is the input; conv_pw_13 is layer 26, the pooling layer 27
-        assertThat(maxDifference(activations.get(27), lastMap)).as("batch norm folded").isLessThan(1e-4);
-        assertThat(maxDifference(folded.output(x), features)).isLessThan(1e-4);
+        // activations.get(0) is the input; conv_pw_13 is layer 26, the pooling layer 27. Folding batch norm into
+        // the convolutions changes the float32 rounding over 27 layers, and how much depends on the CPU's kernels
+        // (1.04e-4 seen on an Intel Xeon host, under 1e-4 on an AMD EPYC one), so the folded network gets 3e-4: still
+        // thousands of times below a wrong fold, which is off by the size of the activations (up to 6).
+        assertThat(maxDifference(activations.get(27), lastMap)).as("batch norm folded").isLessThan(3e-4);
+        assertThat(maxDifference(folded.output(x), features)).isLessThan(3e-4);
     }
 
     @Test
