@@ -39,15 +39,9 @@ class EnsembleCommandTest {
 
     private static Path train(String name, long seed) {
         Path model = tmp.resolve(name);
-        CliRun run = CliRun.of("train", "--data", data.toString(), "--labels", labels(), "--epochs", "1",
-                "--batch", "30", "--augment", "none", "--seed", Long.toString(seed), "--tta", "none", "--no-test",
-                "--out", model.toString());
+        CliRun run = CliRun.trainSynthetic(data, "--seed", Long.toString(seed), "--out", model.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         return model;
-    }
-
-    private static String labels() {
-        return String.join(",", SyntheticFaces.LABELS.names());
     }
 
     @Test

@@ -31,12 +31,7 @@ class TrainInitTest {
     }
 
     private static CliRun train(String... more) {
-        String[] base = {"train", "--data", data.toString(), "--labels", String.join(",", SyntheticFaces.LABELS.names()),
-                "--epochs", "1", "--batch", "30", "--augment", "none", "--tta", "none", "--no-test"};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return CliRun.of(all);
+        return CliRun.trainSynthetic(data, more);
     }
 
     private static INDArray firstFilters(Path model) throws IOException {
