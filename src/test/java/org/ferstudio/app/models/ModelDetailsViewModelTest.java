@@ -92,6 +92,8 @@ class ModelDetailsViewModelTest {
         assertThat(facts(vm).get("Time per face"))
                 .isEqualTo("photos (TTA tencrop): 31.0 ms; video (member b alone, TTA none): 6.3 ms; 2 threads, without face detection");
         assertThat(vm.augmentations()).noneSatisfy(row -> assertThat(row.usedFor()).contains("video"));
+        assertThat(facts(vm).get("Members")).isEqualTo("mean of 2 models' probabilities: a (cnn3, validation 60.00% alone), "
+                + "b (cnn3, validation 61.00% alone, runs live video)");
         assertThat(ensemble.withInference(whole.withVideoMember(2, 6.0)))
                 .satisfies(c -> assertThatThrownBy(c::validateBasics).hasMessageContaining("inference.videoMember 2"));
     }
