@@ -1,13 +1,23 @@
 package org.ferstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.testutil.SyntheticFaces;
+import org.ferstudio.train.CheckpointStore;
+import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.LrSchedule;
+import org.ferstudio.train.Trainer;
+import org.ferstudio.train.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +91,15 @@ class TrainInitTest {
                 tmp.resolve("second.checkpoints").toString(), "--init", start.toString(), "--out", second.toString());
         assertThat(resumed.exit()).isEqualTo(1);
         assertThat(resumed.err()).contains("--init: a resumed run keeps the settings");
+    }
+
+    @Test
+    void aStartModelWhoseWeightsChangedSinceTheRunBeganIsRefused() {
+        TrainingConfig config = new TrainingConfig("cnn3", 1, 30, OptimizerSettings.adam(1e-3), LrSchedule.CONSTANT, 2,
+                0.5, 1e-5, 0.0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 7)
+                .withStartFrom(new TrainingConfig.StartingModel("start", start.toString(), "0".repeat(64)));
+        assertThatThrownBy(() -> new Trainer(config).run(SyntheticFaces.LABELS, SyntheticFaces.make(60, 1),
+                SyntheticFaces.make(30, 2), new CheckpointStore(tmp.resolve("changed.checkpoints")), ProgressReporter.NONE))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("changed since this run began");
     }
 }
