@@ -70,11 +70,11 @@ public final class EnsembleCommand implements Callable<Integer> {
             bar.done();
         }
         List<ModelCard.Member> saved = result.model().card().members();
-        Integer videoMember = result.model().card().inference().videoMember();
+        ModelCard.Inference inference = result.model().card().inference();
         for (int i = 0; i < saved.size(); i++) {
             outWriter.printf("member %d %s: validation accuracy %.2f%% (no augmentation)%s%n", i + 1,
                     saved.get(i).name(), 100 * result.memberValidation().get(i).accuracy(),
-                    Integer.valueOf(i).equals(videoMember) ? "; runs live video alone" : "");
+                    inference.isVideoMember(i) ? "; runs live video alone" : "");
         }
         outWriter.printf("ensemble: validation accuracy %.2f%% with test-time augmentation %s%s%n",
                 100 * result.validation().accuracy(), result.tta().id(),

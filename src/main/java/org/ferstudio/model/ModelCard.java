@@ -120,6 +120,11 @@ public record ModelCard(
             return new Inference(defaultTta, videoTta, validationAccuracy, msPerFace, threads, index, ms);
         }
 
+        /** True when member {@code index} of the ensemble runs live video alone. */
+        public boolean isVideoMember(int index) {
+            return videoMember != null && videoMember == index;
+        }
+
         /** The time per face of the video setting: the video member's, else the whole model's with videoTta. */
         public Double videoCostMs() {
             return videoMember != null ? videoMsPerFace : msPerFace.get(videoTta);

@@ -56,9 +56,6 @@ public final class Trainer {
                            ProgressReporter control) throws IOException {
         requireImages(train, validation);
         FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(config, labels, train.labels()));
-        if (config.startFrom() != null && checkpoints.load().isEmpty()) {
-            StartingWeights.apply(config.startFrom(), config.architecture(), labels, net);
-        }
         return run(labels, net, new ImageEpochData(train, config.augmentation()),
                 new ImageEpochData(validation, AugmentationConfig.none()), checkpoints, control);
     }
@@ -94,6 +91,9 @@ public final class Trainer {
                     s.lrEpochsWithoutImprovement()));
             p.restore(s);
             LOG.info("resuming after epoch {} from {}", s.epochsDone(), checkpoints.dir());
+        } else if (config.startFrom() != null) {
+            // a new run's start; a resumed run continues from its checkpoint instead
+            StartingWeights.apply(config.startFrom(), config.architecture(), labels, net);
         }
         int firstEpoch = p.epochsDone + 1;
         for (TrainingListener l : listeners) {

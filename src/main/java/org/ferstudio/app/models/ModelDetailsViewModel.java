@@ -142,12 +142,11 @@ public final class ModelDetailsViewModel {
 
     private String members() {
         List<String> parts = new ArrayList<>();
-        Integer video = card.inference() == null ? null : card.inference().videoMember();
         for (int i = 0; i < card.members().size(); i++) {
             ModelCard.Member m = card.members().get(i);
             parts.add(m.name() + " (" + m.architecture() + (m.validationAccuracy() == null ? ""
                     : ", validation " + percent(m.validationAccuracy()) + " alone")
-                    + (Integer.valueOf(i).equals(video) ? ", runs live video" : "") + ")");
+                    + (card.inference() != null && card.inference().isVideoMember(i) ? ", runs live video" : "") + ")");
         }
         return "mean of " + parts.size() + " models' probabilities: " + String.join(", ", parts);
     }
