@@ -204,10 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
                 LrSchedule.parse(schedule), plateauPatience, plateauFactor, Math.min(minLearningRate, lr),
                 labelSmoothing, earlyStopping, aug, ClassBalancing.parse(balance), seed);
         if (init != null) {
-            if (arch instanceof TransferArchitecture) {
-                throw new IllegalArgumentException("--init works for architectures trained in one stage; "
-                        + architecture + " starts from its pretrained base");
-            }
+            StartingWeights.requireOneStage(arch);
             config = config.withStartFrom(StartingWeights.describe(ModelLocator.resolve(init)));
         }
         if (fineTuneBlocks == 0) {

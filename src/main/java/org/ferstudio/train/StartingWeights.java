@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.FerNetwork;
+import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,6 +33,18 @@ public final class StartingWeights {
         }
         return new TrainingConfig.StartingModel(card.name(), dir.toAbsolutePath().normalize().toString(),
                 card.weights().sha256());
+    }
+
+    /**
+     * Refuses a start model for {@code architecture} when it trains from a pretrained base (transfer
+     * architectures): their first stage trains a new head on the base's features, which a whole trained model
+     * cannot seed.
+     */
+    public static void requireOneStage(Architecture architecture) {
+        if (architecture instanceof TransferArchitecture) {
+            throw new IllegalArgumentException("starting from a trained model works for architectures trained in "
+                    + "one stage; " + architecture.id() + " starts from its pretrained base");
+        }
     }
 
     /**

@@ -105,8 +105,7 @@ public final class TrainingPipeline {
         CheckpointStore checkpoints = new CheckpointStore(request.checkpointDir());
         if (architecture instanceof TransferArchitecture transfer) {
             if (config.startFrom() != null) {
-                throw new IllegalArgumentException("starting from a trained model works for architectures trained "
-                        + "in one stage; " + architecture.id() + " starts from its pretrained base");
+                StartingWeights.requireOneStage(transfer);
             }
             TransferTrainer trainer = new TransferTrainer(config, transfer, new FeatureCache(request.featureCache()));
             listeners.forEach(trainer::addListener);
