@@ -1,5 +1,6 @@
 package org.ferstudio.app.training;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -7,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
@@ -28,7 +30,7 @@ final class TrainingStepView {
         status.textProperty().bind(vm.statusProperty());
         HBox charts = new HBox(12, lossChart(), accuracyChart());
         VBox.setVgrow(charts, Priority.ALWAYS);
-        root.getChildren().addAll(Forms.heading("3. Train"), buttons(), progressRow(), status, charts);
+        root.getChildren().addAll(Forms.heading("3. Train"), buttons(), earlierRunRow(), progressRow(), status, charts);
     }
 
     Node root() {
@@ -46,6 +48,22 @@ final class TrainingStepView {
                 vm.canFinishWithBestProperty().not());
         finish.setOnAction(e -> vm.finishWithBestEpoch());
         return new HBox(8, start, cancel, resume, finish);
+    }
+
+    /** Shown only when the runs folder holds interrupted runs. */
+    private HBox earlierRunRow() {
+        ComboBox<InterruptedRun> runs = new ComboBox<>(vm.earlierRuns());
+        runs.setId("earlierRunCombo");
+        runs.valueProperty().bindBidirectional(vm.earlierRunProperty());
+        runs.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(runs, Priority.ALWAYS);
+        Button resume = button("resumeEarlierButton", "Resume this run", vm.canResumeEarlierProperty().not());
+        resume.setOnAction(e -> vm.resumeEarlier());
+        HBox row = new HBox(8, new Label("Interrupted run:"), runs, resume);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(Bindings.isNotEmpty(vm.earlierRuns()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static Button button(String id, String text, ObservableBooleanValue disabled) {

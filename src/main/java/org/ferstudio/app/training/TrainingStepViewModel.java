@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -34,7 +36,8 @@ import org.ferstudio.train.TrainingStart;
  * Step 3: runs training in the background and turns the trainer's events into chart series (loss and
  * accuracy per epoch for training and validation, and the smoothed batch loss), progress, speed and ETA.
  * Cancel stops after the current batch; every finished epoch is checkpointed in the run's folder, so a
- * cancelled or failed run can be resumed, or finished with its best epoch so far.
+ * cancelled or failed run can be resumed, or finished with its best epoch so far. Runs interrupted in an
+ * earlier session of the app (closed mid-run) are listed and can be resumed with the data chosen in step 1.
  */
 public final class TrainingStepViewModel {
 
@@ -83,6 +86,10 @@ public final class TrainingStepViewModel {
     private final BooleanBinding canCancel;
     private final BooleanBinding canResume;
     private final BooleanBinding canFinishWithBest;
+    private final ObservableList<InterruptedRun> earlierRuns = FXCollections.observableArrayList();
+    private final ObservableList<InterruptedRun> earlierRunsReadOnly = FXCollections.unmodifiableObservableList(earlierRuns);
+    private final ObjectProperty<InterruptedRun> earlierRun = new SimpleObjectProperty<>(this, "earlierRun");
+    private final BooleanBinding canResumeEarlier;
 
     private final LossSmoother smoother = new LossSmoother(SMOOTHING);
     private final List<Double> epochSeconds = new ArrayList<>();
@@ -112,6 +119,9 @@ public final class TrainingStepViewModel {
         canResume = Bindings.createBooleanBinding(() -> state.get().isResumable() && job.get() != null, state, job);
         canFinishWithBest = Bindings.createBooleanBinding(() -> canResume.get() && bestEpoch.get() > 0,
                 canResume, bestEpoch);
+        canResumeEarlier = Bindings.createBooleanBinding(() -> planReady.get() && !state.get().isActive()
+                && earlierRun.get() != null, planReady, state, earlierRun);
+        refreshEarlierRuns();
     }
 
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
@@ -200,6 +210,54 @@ public final class TrainingStepViewModel {
         return canFinishWithBest;
     }
 
+    /** Runs of earlier sessions (or earlier runs of this one) that stopped before they ended, newest first. */
+    public ObservableList<InterruptedRun> earlierRuns() {
+        return earlierRunsReadOnly;
+    }
+
+    /** The earlier run that {@link #resumeEarlier()} continues. */
+    public ObjectProperty<InterruptedRun> earlierRunProperty() {
+        return earlierRun;
+    }
+
+    public BooleanBinding canResumeEarlierProperty() {
+        return canResumeEarlier;
+    }
+
+    /**
+     * Lists the interrupted runs in the runs folder again, keeping the choice while it is still listed. The
+     * current run is left out: Resume continues it.
+     */
+    public void refreshEarlierRuns() {
+        InterruptedRun chosen = earlierRun.get();
+        TrainingJob current = job.get();
+        earlierRuns.setAll(runs.interrupted().stream()
+                .filter(r -> current == null || !r.runDir().equals(current.runDir()))
+                .toList());
+        earlierRun.set(earlierRuns.stream()
+                .filter(r -> chosen != null && r.runDir().equals(chosen.runDir()))
+                .findFirst()
+                .orElse(earlierRuns.isEmpty() ? null : earlierRuns.get(0)));
+    }
+
+    /**
+     * Continues the chosen earlier run from its last checkpoint with its own settings and the data of step 1;
+     * the trainer refuses data that differ from what the run was trained on, naming the difference. The
+     * charts start with the epochs the run already did.
+     */
+    public void resumeEarlier() {
+        InterruptedRun run = earlierRun.get();
+        TrainingPlan plan = canResumeEarlier.get() ? plans.get() : null;
+        if (plan == null) {
+            return;
+        }
+        clearCharts();
+        run.state().history().forEach(this::showEpoch);
+        launch(new TrainingJob(run.name(), new TrainingPlan(plan.labels(), plan.splits(), plan.source(),
+                run.state().config()), run.runDir()), "Resuming " + run.name() + " from the checkpoint of epoch "
+                + run.state().epochsDone() + "...");
+    }
+
     /** Starts a new run in a new folder. */
     public void start() {
         TrainingPlan plan = canStart.get() ? plans.get() : null;
@@ -246,6 +304,10 @@ public final class TrainingStepViewModel {
 
     private void launch(TrainingJob next, String message) {
         job.set(next);
+        earlierRuns.removeIf(r -> r.runDir().equals(next.runDir()));
+        if (earlierRun.get() != null && earlierRun.get().runDir().equals(next.runDir())) {
+            earlierRun.set(earlierRuns.isEmpty() ? null : earlierRuns.get(0));
+        }
         state.set(TrainingState.RUNNING);
         status.set(message);
         progress.set(-1);
@@ -330,6 +392,18 @@ public final class TrainingStepViewModel {
         epochText.set("");
     }
 
+    /** Adds a finished epoch's points to the charts and counts it. */
+    private void showEpoch(EpochResult e) {
+        addIfFinite(trainLoss, e.epoch(), e.trainLoss());
+        addIfFinite(validationLoss, e.epoch(), e.validationLoss());
+        addIfFinite(trainAccuracy, e.epoch(), e.trainAccuracy());
+        addIfFinite(validationAccuracy, e.epoch(), e.validationAccuracy());
+        epochsDone.set(e.epoch());
+        if (e.best()) {
+            bestEpoch.set(e.epoch());
+        }
+    }
+
     /** Drops points beyond {@code epoch}: a resumed run replays the epoch that was interrupted. */
     private void keepUpTo(double epoch) {
         List.of(trainLoss, validationLoss, smoothedBatchLoss, trainAccuracy, validationAccuracy)
@@ -373,14 +447,7 @@ public final class TrainingStepViewModel {
 
         @Override
         public void onEpoch(EpochResult e) {
-            addIfFinite(trainLoss, e.epoch(), e.trainLoss());
-            addIfFinite(validationLoss, e.epoch(), e.validationLoss());
-            addIfFinite(trainAccuracy, e.epoch(), e.trainAccuracy());
-            addIfFinite(validationAccuracy, e.epoch(), e.validationAccuracy());
-            epochsDone.set(e.epoch());
-            if (e.best()) {
-                bestEpoch.set(e.epoch());
-            }
+            showEpoch(e);
             epochSeconds.add(e.seconds());
             etaSeconds.set((e.epochs() - e.epoch()) * meanEpochSeconds());
             imagesPerSecond.set(e.imagesPerSecond());

@@ -83,6 +83,9 @@ public final class TrainingWizardViewModel {
                 model.remember();
             }
             step.set(step.get().next());
+            if (step.get() == WizardStep.TRAINING && !training.stateProperty().get().isActive()) {
+                training.refreshEarlierRuns();
+            }
         }
     }
 
@@ -92,10 +95,11 @@ public final class TrainingWizardViewModel {
         }
     }
 
-    /** The wizard became visible: offer architectures whose weights appeared since. */
+    /** The wizard became visible: offer architectures whose weights appeared since, and list interrupted runs. */
     public void shown() {
         if (!training.stateProperty().get().isActive()) {
             model.refreshArchitectures();
+            training.refreshEarlierRuns();
         }
     }
 

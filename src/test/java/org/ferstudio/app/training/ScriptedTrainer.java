@@ -32,6 +32,13 @@ final class ScriptedTrainer implements ModelTrainer {
     private final Map<Path, Integer> bestEpochs = new HashMap<>();
     private int failAtEpoch;
 
+    /** Makes the run in {@code checkpointDir} continue after {@code epochs}, as if an earlier session did them. */
+    ScriptedTrainer checkpointed(Path checkpointDir, int epochs) {
+        checkpointedEpochs.put(checkpointDir, epochs);
+        bestEpochs.put(checkpointDir, epochs);
+        return this;
+    }
+
     /** Makes the run throw when it reaches {@code epoch}. */
     ScriptedTrainer failingAt(int epoch) {
         failAtEpoch = epoch;

@@ -3,6 +3,7 @@ package org.ferstudio.app.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -163,5 +164,42 @@ class TrainingStepViewModelTest {
         assertThat(trainer.jobs).hasSize(2);
         assertThat(trainer.jobs.get(1).runDir()).as("a new folder per run").isNotEqualTo(trainer.jobs.get(0).runDir());
         assertThat(vm.trainLoss()).hasSize(2);
+    }
+
+    @Test
+    void aRunInterruptedInAnEarlierSessionIsListedAndResumedWithItsOwnSettings() throws IOException {
+        Path runDir = InterruptedRuns.write(tmp.resolve("runs"), "cnn3-synthetic-earlier", WizardData.plan(5).config(), 2);
+        trainer.checkpointed(runDir.resolve(TrainingJob.CHECKPOINTS), 2);
+        TrainingStepViewModel vm = viewModel(3);
+        assertThat(vm.earlierRuns()).extracting(InterruptedRun::name).containsExactly("cnn3-synthetic-earlier");
+        assertThat(vm.earlierRunProperty().get()).as("the newest is chosen").isNotNull();
+
+        vm.resumeEarlier();
+
+        assertThat(trainer.jobs).singleElement().satisfies(job -> {
+            assertThat(job.runDir()).isEqualTo(runDir);
+            assertThat(job.modelName()).isEqualTo("cnn3-synthetic-earlier");
+            assertThat(job.config().epochs()).as("the run's own settings, not step 2's").isEqualTo(5);
+        });
+        assertThat(vm.validationAccuracy()).extracting(ChartPoint::x).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+        assertThat(vm.validationAccuracy().get(0).y()).as("epoch 1 as the earlier session recorded it")
+                .isCloseTo(InterruptedRuns.accuracy(1), offset(1e-9));
+        assertThat(vm.validationAccuracy().get(2).y()).as("epoch 3 from this session's trainer")
+                .isCloseTo(ScriptedTrainer.accuracy(3) - 0.05, offset(1e-9));
+        assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
+        assertThat(vm.earlierRuns()).as("the resumed run is no longer offered").isEmpty();
+        assertThat(vm.canResumeEarlierProperty().get()).isFalse();
+    }
+
+    @Test
+    void anEarlierRunNeedsTheDataOfStepOne() throws IOException {
+        InterruptedRuns.write(tmp.resolve("runs"), "earlier", WizardData.plan(5).config(), 2);
+        TrainingStepViewModel vm = viewModel(3);
+        planReady.set(false);
+
+        vm.resumeEarlier();
+
+        assertThat(vm.canResumeEarlierProperty().get()).isFalse();
+        assertThat(trainer.jobs).isEmpty();
     }
 }

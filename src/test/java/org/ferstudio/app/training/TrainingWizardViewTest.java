@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -113,6 +114,33 @@ class TrainingWizardViewTest {
         assertThat(services.services().models().active().get().folder())
                 .isEqualTo(services.services().models().userRoot().resolve("wizard-model"));
         assertThat(services.errors().reported()).isEmpty();
+    }
+
+    @Test
+    void anInterruptedRunIsOfferedAndOneTrainedOnOtherDataIsRefusedWithAMessage(FxRobot robot) throws Exception {
+        Path csv = WizardData.csv(tmp, "tiny.csv", 72, 24, 24);
+        InterruptedRuns.write(tmp.resolve("runs"), "cnn3-other-data", WizardData.plan(4).config(), 2);
+        robot.interact(() -> {
+            robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString());
+            robot.lookup("#classNamesField").queryAs(TextField.class).setText(WizardData.CLASS_NAMES);
+        });
+        robot.clickOn("#validateButton");
+        Button next = robot.lookup("#nextButton").queryButton();
+        waitUntil(() -> !next.isDisabled());
+        robot.clickOn(next);
+        robot.clickOn(next);
+
+        ComboBox<InterruptedRun> runs = robot.lookup("#earlierRunCombo").queryComboBox();
+        assertThat(fx(() -> runs.getParent().isVisible())).isTrue();
+        assertThat(fx(() -> runs.getValue().toString())).isEqualTo("cnn3-other-data: epoch 2 of 4 done, best "
+                + "validation 45.0% (epoch 2)");
+        robot.clickOn("#resumeEarlierButton");
+
+        waitUntil(() -> view.viewModel().training().stateProperty().get() == TrainingState.FAILED);
+        assertThat(services.errors().reported()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("trained on different data"));
+        assertThat(fx(() -> view.viewModel().training().validationAccuracy().size()))
+                .as("the charts show the two epochs the run had done").isEqualTo(2);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
