@@ -81,13 +81,7 @@ class TrainingWizardViewTest {
     @Test
     void aTinyTrainingRunFinishesAndShowsItsResults(FxRobot robot) throws Exception {
         Path csv = WizardData.csv(tmp, "tiny.csv", 72, 24, 24);
-        robot.interact(() -> {
-            robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString());
-            robot.lookup("#classNamesField").queryAs(TextField.class).setText(WizardData.CLASS_NAMES);
-        });
-        robot.clickOn("#validateButton");
-        Button next = robot.lookup("#nextButton").queryButton();
-        waitUntil(() -> !next.isDisabled());
+        Button next = validated(robot, csv);
         robot.clickOn(next);
 
         robot.interact(() -> {
@@ -120,13 +114,7 @@ class TrainingWizardViewTest {
     void anInterruptedRunIsOfferedAndOneTrainedOnOtherDataIsRefusedWithAMessage(FxRobot robot) throws Exception {
         Path csv = WizardData.csv(tmp, "tiny.csv", 72, 24, 24);
         InterruptedRuns.write(tmp.resolve("runs"), "cnn3-other-data", WizardData.plan(4).config(), 2);
-        robot.interact(() -> {
-            robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString());
-            robot.lookup("#classNamesField").queryAs(TextField.class).setText(WizardData.CLASS_NAMES);
-        });
-        robot.clickOn("#validateButton");
-        Button next = robot.lookup("#nextButton").queryButton();
-        waitUntil(() -> !next.isDisabled());
+        Button next = validated(robot, csv);
         robot.clickOn(next);
         robot.clickOn(next);
 
@@ -141,6 +129,18 @@ class TrainingWizardViewTest {
                 .satisfies(e -> assertThat(e.message()).contains("trained on different data"));
         assertThat(fx(() -> view.viewModel().training().validationAccuracy().size()))
                 .as("the charts show the two epochs the run had done").isEqualTo(2);
+    }
+
+    /** Chooses and validates {@code csv} in step 1 with the synthetic classes; returns Next, once it is enabled. */
+    private static Button validated(FxRobot robot, Path csv) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#datasetPathField").queryAs(TextField.class).setText(csv.toString());
+            robot.lookup("#classNamesField").queryAs(TextField.class).setText(WizardData.CLASS_NAMES);
+        });
+        robot.clickOn("#validateButton");
+        Button next = robot.lookup("#nextButton").queryButton();
+        waitUntil(() -> !next.isDisabled());
+        return next;
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
