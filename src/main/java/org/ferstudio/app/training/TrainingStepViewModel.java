@@ -229,9 +229,14 @@ public final class TrainingStepViewModel {
      * current run is left out: Resume continues it.
      */
     public void refreshEarlierRuns() {
+        showEarlierRuns(runs.interrupted());
+    }
+
+    /** Lists {@code found} but the current run, keeping the choice while it is listed, else the newest. */
+    private void showEarlierRuns(List<InterruptedRun> found) {
         InterruptedRun chosen = earlierRun.get();
         TrainingJob current = job.get();
-        earlierRuns.setAll(runs.interrupted().stream()
+        earlierRuns.setAll(found.stream()
                 .filter(r -> current == null || !r.runDir().equals(current.runDir()))
                 .toList());
         earlierRun.set(earlierRuns.stream()
@@ -304,10 +309,7 @@ public final class TrainingStepViewModel {
 
     private void launch(TrainingJob next, String message) {
         job.set(next);
-        earlierRuns.removeIf(r -> r.runDir().equals(next.runDir()));
-        if (earlierRun.get() != null && earlierRun.get().runDir().equals(next.runDir())) {
-            earlierRun.set(earlierRuns.isEmpty() ? null : earlierRuns.get(0));
-        }
+        showEarlierRuns(List.copyOf(earlierRuns));
         state.set(TrainingState.RUNNING);
         status.set(message);
         progress.set(-1);
