@@ -121,7 +121,6 @@ public final class TrainingStepViewModel {
                 canResume, bestEpoch);
         canResumeEarlier = Bindings.createBooleanBinding(() -> planReady.get() && !state.get().isActive()
                 && earlierRun.get() != null, planReady, state, earlierRun);
-        refreshEarlierRuns();
     }
 
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
@@ -225,8 +224,8 @@ public final class TrainingStepViewModel {
     }
 
     /**
-     * Lists the interrupted runs in the runs folder again, keeping the choice while it is still listed. The
-     * current run is left out: Resume continues it.
+     * Lists the interrupted runs in the runs folder, keeping the choice while it is still listed; the wizard
+     * calls it when step 3 is entered or shown, not at start-up. The current run is left out: Resume continues it.
      */
     public void refreshEarlierRuns() {
         showEarlierRuns(runs.interrupted());

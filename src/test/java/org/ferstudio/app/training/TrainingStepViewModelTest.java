@@ -171,6 +171,7 @@ class TrainingStepViewModelTest {
         Path runDir = InterruptedRuns.write(tmp.resolve("runs"), "cnn3-synthetic-earlier", WizardData.plan(5).config(), 2);
         trainer.checkpointed(runDir.resolve(TrainingJob.CHECKPOINTS), 2);
         TrainingStepViewModel vm = viewModel(3);
+        vm.refreshEarlierRuns();
         assertThat(vm.earlierRuns()).extracting(InterruptedRun::name).containsExactly("cnn3-synthetic-earlier");
         assertThat(vm.earlierRunProperty().get()).as("the newest is chosen").isNotNull();
 
@@ -195,6 +196,7 @@ class TrainingStepViewModelTest {
     void anEarlierRunNeedsTheDataOfStepOne() throws IOException {
         InterruptedRuns.write(tmp.resolve("runs"), "earlier", WizardData.plan(5).config(), 2);
         TrainingStepViewModel vm = viewModel(3);
+        vm.refreshEarlierRuns();
         planReady.set(false);
 
         vm.resumeEarlier();
