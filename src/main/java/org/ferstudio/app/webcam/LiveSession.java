@@ -11,6 +11,7 @@ import org.ferstudio.infer.video.FrameAnalysis;
 import org.ferstudio.infer.video.LiveListener;
 import org.ferstudio.infer.video.LiveLoop;
 import org.ferstudio.infer.video.LoopStats;
+import org.ferstudio.infer.video.ProbabilitySmoother;
 import org.ferstudio.infer.video.VideoSource;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.vision.DetectorSettings;
@@ -55,11 +56,13 @@ final class LiveSession implements LiveListener {
     private volatile IOException timelineErrorAtEnd;
     private LiveLoop loop;          // guarded by this
     private boolean stopRequested;  // guarded by this
+    private double smoothing;       // guarded by this
 
     LiveSession(VideoChoice choice, LoadedModel model, LiveLoop.Settings settings, Executor uiThread, Events events) {
         this.choice = choice;
         this.model = model;
         this.settings = settings;
+        this.smoothing = settings.smoothing();
         this.uiThread = uiThread;
         this.events = events;
         this.frames = new LatestValueHandoff<>(uiThread, frame -> events.frame(this, frame));
@@ -96,6 +99,7 @@ final class LiveSession implements LiveListener {
         synchronized (this) {
             if (!stopRequested) {
                 loop = created;
+                created.setSmoothing(smoothing); // changed while the source was opening
                 created.start();
                 return true;
             }
@@ -114,6 +118,14 @@ final class LiveSession implements LiveListener {
         }
         if (running != null) {
             running.stop();
+        }
+    }
+
+    /** Changes the smoothing of this run from the next frame on, also while it is still opening; any thread. */
+    synchronized void smoothing(double weight) {
+        smoothing = ProbabilitySmoother.checked(weight);
+        if (loop != null) {
+            loop.setSmoothing(weight);
         }
     }
 

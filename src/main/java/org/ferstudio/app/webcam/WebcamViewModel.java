@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * with its faces, fps and latency, smoothing, snapshots and the timeline recording. Call it on the UI
  * thread only; everything slow (opening a camera, stopping the loop, writing files) goes through the task
  * executor, and frames arrive from the video thread through a latest-wins hand-off, so the UI thread never
- * waits on capture or inference. A change of model, source or smoothing during a run restarts it.
+ * waits on capture or inference. A change of model or source during a run restarts it; smoothing changes
+ * without a restart.
  */
 public final class WebcamViewModel {
 
@@ -134,7 +135,7 @@ public final class WebcamViewModel {
 
     // ---- settings
 
-    /** Per-face smoothing of the probabilities over frames; a change restarts a running video. */
+    /** Per-face smoothing of the probabilities over frames; a change applies to a running video from its next frame. */
     public BooleanProperty smoothingProperty() {
         return smoothing;
     }
@@ -317,7 +318,7 @@ public final class WebcamViewModel {
 
     private LiveLoop.Settings settings() {
         // real time: a file plays at its own speed, as a camera does, dropping frames when behind
-        return new LiveLoop.Settings(0, smoothing.get() ? SMOOTHING : 0, true, 0);
+        return new LiveLoop.Settings(0, smoothingWeight(), true, 0);
     }
 
     private void opened(LiveSession started, boolean running) {
@@ -360,7 +361,7 @@ public final class WebcamViewModel {
                 .executeWith(services.executor());
     }
 
-    /** A change of source, model or smoothing applies to a running video by restarting it. */
+    /** A change of source or model applies to a running video by restarting it. */
     private void restart(String message) {
         if (session == null || phase.get() == Phase.STOPPING) {
             return;
@@ -415,8 +416,18 @@ public final class WebcamViewModel {
 
     private void smoothingChanged(boolean on) {
         preferences.smoothing(on);
-        // the loop's settings are fixed per run; a file starts over from its beginning
-        restart("Smoothing " + (on ? "on" : "off") + ": restarting…");
+        // applies to the running video from its next frame: no restart, the timeline recording goes on
+        LiveSession running = session;
+        if (running != null && phase.get() != Phase.STOPPING) {
+            running.smoothing(smoothingWeight());
+            if (phase.get() == Phase.RUNNING) {
+                playing(running);
+            }
+        }
+    }
+
+    private double smoothingWeight() {
+        return smoothing.get() ? SMOOTHING : 0;
     }
 
     private void modelChanged(LoadedModel model) {

@@ -27,7 +27,8 @@ public final class LiveLoop {
     /**
      * @param detectEvery detect faces on every Nth frame; 0 = automatic (every frame while that keeps up
      *                    with the source's frame rate, else every 2nd or 3rd)
-     * @param smoothing   weight of the past in the per-track smoothing, in [0, 1); 0 = off
+     * @param smoothing   weight of the past in the per-track smoothing, in [0, 1); 0 = off; a running
+     *                    loop can change it ({@link LiveLoop#setSmoothing})
      * @param realTime    pace a file by its timestamps and drop frames when behind; false = as fast as
      *                    possible, every frame (cameras are always real time)
      * @param maxFrames   stop after this many processed frames; 0 = no limit
@@ -40,9 +41,7 @@ public final class LiveLoop {
             if (detectEvery < 0) {
                 throw new IllegalArgumentException("detect-every must be 0 (automatic) or more, got " + detectEvery);
             }
-            if (!(smoothing >= 0 && smoothing < 1)) {
-                throw new IllegalArgumentException("smoothing must be at least 0 and below 1, got " + smoothing);
-            }
+            ProbabilitySmoother.checked(smoothing);
             if (maxFrames < 0) {
                 throw new IllegalArgumentException("max frames must be 0 (no limit) or more, got " + maxFrames);
             }
@@ -54,6 +53,7 @@ public final class LiveLoop {
     private final Settings settings;
     private final LiveListener listener;
     private final LatestFrameSlot<Frame> slot;
+    private final ProbabilitySmoother smoother;
     private final Thread captureThread = new Thread(this::capture, "video-capture");
     private final Thread processingThread = new Thread(this::process, "video-processing");
     private volatile boolean stopping;
@@ -68,6 +68,7 @@ public final class LiveLoop {
         this.settings = settings;
         this.listener = listener;
         this.slot = new LatestFrameSlot<>(!settings.realTime() && !source.isLive(), Frame::close);
+        this.smoother = new ProbabilitySmoother(settings.smoothing());
         captureThread.setDaemon(true);
         processingThread.setDaemon(true);
     }
@@ -113,6 +114,16 @@ public final class LiveLoop {
         return stats;
     }
 
+    /**
+     * Changes the smoothing of a running loop (or one not started yet) from the next frame on, without
+     * restarting it: each face keeps its track and continues from its current probabilities.
+     *
+     * @param smoothing weight of the past, in [0, 1); 0 = off
+     */
+    public void setSmoothing(double smoothing) {
+        smoother.setAlpha(smoothing);
+    }
+
     public boolean isRunning() {
         return processingThread.isAlive();
     }
@@ -155,7 +166,7 @@ public final class LiveLoop {
         Nd4jRuntime.setThreads(1);
         FrameProcessor processor = new FrameProcessor(recognizer,
                 new DetectionSchedule(settings.detectEvery(), 1000.0 / source.fps().orElse(FALLBACK_FPS)),
-                new FaceTracker(), new ProbabilitySmoother(settings.smoothing()));
+                new FaceTracker(), smoother);
         Counters counters = new Counters();
         try {
             while (!limitReached(counters)) {

@@ -8,19 +8,34 @@ import java.util.Map;
  * Per-track exponential smoothing of class probabilities: {@code s = alpha * s + (1 - alpha) * p}, so a
  * label does not flicker from frame to frame. {@code alpha} is the weight of the past: 0 turns smoothing
  * off, 0.5 halves the influence of a frame every frame. The output of a weighted mean of probability
- * vectors still sums to 1. Not thread-safe.
+ * vectors still sums to 1. {@link #smooth} and {@link #forget} belong to one thread; the weight may be
+ * changed from any thread and applies from the next frame on, continuing from each track's current state.
  */
 public final class ProbabilitySmoother {
 
-    private final double alpha;
+    private volatile double alpha;
     private final Map<Integer, float[]> state = new HashMap<>();
 
     /** @param alpha weight of the past, in [0, 1) */
     public ProbabilitySmoother(double alpha) {
+        this.alpha = checked(alpha);
+    }
+
+    /** Changes the weight of the past, in [0, 1), from the next frame on; 0 turns smoothing off. */
+    public void setAlpha(double alpha) {
+        this.alpha = checked(alpha);
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    /** {@code alpha} if it is a weight of the past, in [0, 1). */
+    public static double checked(double alpha) {
         if (!(alpha >= 0 && alpha < 1)) {
             throw new IllegalArgumentException("smoothing must be at least 0 and below 1, got " + alpha);
         }
-        this.alpha = alpha;
+        return alpha;
     }
 
     /** The smoothed probabilities of a track after this frame's {@code probabilities} (a new array). */
@@ -31,9 +46,10 @@ public final class ProbabilitySmoother {
             state.put(trackId, first);
             return first.clone();
         }
+        double past = alpha;
         float[] next = new float[probabilities.length];
         for (int c = 0; c < next.length; c++) {
-            next[c] = (float) (alpha * previous[c] + (1 - alpha) * probabilities[c]);
+            next[c] = (float) (past * previous[c] + (1 - past) * probabilities[c]);
         }
         state.put(trackId, next);
         return next.clone();

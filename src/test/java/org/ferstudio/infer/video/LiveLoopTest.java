@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.infer.EmotionRecognizer;
@@ -135,6 +137,47 @@ class LiveLoopTest {
         }
         assertThat(recorder.frames.get(1).faces().get(0).result().box())
                 .as("the box of the last detection").isEqualTo(recorder.frames.get(0).faces().get(0).result().box());
+    }
+
+    @Test
+    void smoothingChangedDuringARunAppliesFromTheNextFrame() throws Exception {
+        Recorder unsmoothed = new Recorder();
+        LiveLoop reference = loop(new ScriptedDetector(), new LiveLoop.Settings(1, 0, false, 0), unsmoothed);
+        reference.start();
+        reference.awaitEnd();
+
+        int switchedAt = 10;
+        LiveLoop[] running = new LiveLoop[1];
+        Recorder switching = new Recorder() {
+            @Override
+            public void onFrame(Frame frame, FrameAnalysis analysis) throws Exception {
+                super.onFrame(frame, analysis);
+                if (analysis.frameIndex() == switchedAt) {
+                    running[0].setSmoothing(0); // on the processing thread: takes effect with the next frame
+                }
+            }
+        };
+        running[0] = loop(new ScriptedDetector(), new LiveLoop.Settings(1, 0.9, false, 0), switching);
+        running[0].start();
+        running[0].awaitEnd();
+
+        assertThat(switching.errors).isEmpty();
+        assertThat(switching.frames).hasSize(FRAMES);
+        assertThat(trackIds(switching.frames)).as("the run went on, with the same track").containsExactly(1);
+        List<float[]> raw = probabilities(unsmoothed.frames);
+        List<float[]> got = probabilities(switching.frames);
+        assertThat(got.get(0)).as("a track's first frame is never smoothed").containsExactly(raw.get(0));
+        assertThat(IntStream.rangeClosed(1, switchedAt)
+                .filter(i -> !Arrays.equals(got.get(i), raw.get(i))).boxed().toList())
+                .as("smoothed frames before the switch").isNotEmpty();
+        for (int i = switchedAt + 1; i < FRAMES; i++) {
+            assertThat(got.get(i)).as("frame %d, after smoothing was turned off", i).containsExactly(raw.get(i));
+        }
+        assertThatThrownBy(() -> running[0].setSmoothing(1)).hasMessageContaining("below 1");
+    }
+
+    private static List<float[]> probabilities(List<FrameAnalysis> frames) {
+        return frames.stream().map(f -> f.faces().get(0).result().probabilities()).toList();
     }
 
     @Test

@@ -62,6 +62,20 @@ class ProbabilitySmootherTest {
     }
 
     @Test
+    void aChangedWeightAppliesToTheNextFrameFromTheTracksState() {
+        ProbabilitySmoother s = new ProbabilitySmoother(0);
+        s.smooth(1, A);
+        s.setAlpha(0.75);
+        assertThat(s.alpha()).isEqualTo(0.75);
+        float[] smoothed = s.smooth(1, B);
+        assertThat(smoothed[0]).as("the state is the last frame's output").isCloseTo(0.6f, within(1e-6f));
+        s.setAlpha(0);
+        assertThat(s.smooth(1, A)).containsExactly(A);
+        assertThatThrownBy(() -> s.setAlpha(1)).hasMessageContaining("below 1");
+        assertThat(s.alpha()).as("a refused weight changes nothing").isZero();
+    }
+
+    @Test
     void alphaMustBeBelowOne() {
         assertThatThrownBy(() -> new ProbabilitySmoother(1)).hasMessageContaining("below 1");
         assertThatThrownBy(() -> new ProbabilitySmoother(-0.1)).hasMessageContaining("at least 0");
