@@ -86,7 +86,7 @@ final class LiveSession implements LiveListener {
         try {
             source = choice.open();
         } catch (IOException e) {
-            throw new IOException(StatusMessages.cannotOpen(choice, StatusMessages.detail(e)), e);
+            throw new IOException(StatusMessages.cannotOpen(choice, e), e);
         }
         LiveLoop created;
         try {

@@ -3,6 +3,7 @@ package org.ferstudio.app.webcam;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.ferstudio.infer.video.CameraUnavailableException;
 import org.ferstudio.infer.video.LoopStats;
 
 /**
@@ -23,10 +24,12 @@ final class StatusMessages {
         return "Choose a camera or open a video file first.";
     }
 
-    /** For a source that did not open; {@code detail} is the video library's own explanation. */
-    static String cannotOpen(VideoChoice choice, String detail) {
+    /** For a source that did not open; {@code error} is the video library's own explanation. */
+    static String cannotOpen(VideoChoice choice, Throwable error) {
         if (choice instanceof VideoChoice.Camera camera) {
-            return noCamera(camera.index()) + ". " + cameraHint(camera.index(), detail);
+            String hint = error instanceof CameraUnavailableException unavailable ? sentence(unavailable.hint())
+                    : "Details: " + detail(error);
+            return noCamera(camera.index()) + ". " + hint;
         }
         Path file = ((VideoChoice.VideoFile) choice).file();
         return Files.isRegularFile(file) ? cannotDecode(file) : "There is no video file at " + file + " any more.";
@@ -48,17 +51,13 @@ final class StatusMessages {
         return "The video stopped: " + detail;
     }
 
-    /**
-     * The video library says "no camera at index N (found /dev/video0; check permissions, ...)": the part
-     * in brackets is the useful hint, the rest would repeat the first sentence.
-     */
-    private static String cameraHint(int index, String detail) {
-        String repeated = "no camera at index " + index + " (";
-        if (detail.startsWith(repeated) && detail.endsWith(")") && detail.length() > repeated.length() + 1) {
-            String hint = detail.substring(repeated.length(), detail.length() - 1);
-            return Character.toUpperCase(hint.charAt(0)) + hint.substring(1) + ".";
+    /** "found none; check permissions" as "Found none; check permissions." */
+    private static String sentence(String text) {
+        if (text.isEmpty()) {
+            return text;
         }
-        return "Details: " + detail;
+        String capitalised = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
     }
 
     static String noCamera(int index) {

@@ -38,8 +38,8 @@ final class VideoOpenErrors {
                 + what + "; convert it with `ffmpeg -i " + name + " -c:v mjpeg -q:v 3 -an " + avi + "`");
     }
 
-    static IOException noCamera(int index) {
-        return new IOException("no camera at index " + index + " (" + cameraHint(index) + ")");
+    static CameraUnavailableException noCamera(int index) {
+        return new CameraUnavailableException(index, cameraHint(index));
     }
 
     private static String cameraHint(int index) {

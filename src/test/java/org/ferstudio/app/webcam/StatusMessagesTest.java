@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ferstudio.infer.video.CameraUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,15 +17,18 @@ class StatusMessagesTest {
     @Test
     void aMissingCameraSaysWhatToDoAndKeepsTheHint() {
         String message = StatusMessages.cannotOpen(new VideoChoice.Camera(3),
-                "no camera at index 3 (found /dev/video0; check permissions, /dev/videoN)");
+                new CameraUnavailableException(3, "found /dev/video0; check permissions, /dev/videoN"));
         assertThat(message).isEqualTo("No camera at index 3. Connect a camera or open a video file (MJPG .avi). "
                 + "Found /dev/video0; check permissions, /dev/videoN.");
+        assertThat(StatusMessages.cannotOpen(new VideoChoice.Camera(1), new IOException("device busy")))
+                .as("another failure keeps the library's words")
+                .isEqualTo("No camera at index 1. Connect a camera or open a video file (MJPG .avi). Details: device busy");
     }
 
     @Test
     void anUndecodableFileNamesTheConversion() throws IOException {
         Path film = Files.writeString(tmp.resolve("my film.mp4"), "not a video");
-        assertThat(StatusMessages.cannotOpen(new VideoChoice.VideoFile(film), "cannot decode"))
+        assertThat(StatusMessages.cannotOpen(new VideoChoice.VideoFile(film), new IOException("cannot decode")))
                 .startsWith("my film.mp4 cannot be decoded.")
                 .contains("not .mp4", "ffmpeg -i \"my film.mp4\" -c:v mjpeg -q:v 3 -an \"my film.avi\"");
         Path avi = Files.writeString(tmp.resolve("h264.avi"), "");
@@ -33,7 +37,8 @@ class StatusMessagesTest {
 
     @Test
     void aVanishedFileIsNotBlamedOnTheCodec() {
-        assertThat(StatusMessages.cannotOpen(new VideoChoice.VideoFile(tmp.resolve("gone.avi")), "no video file"))
+        assertThat(StatusMessages.cannotOpen(new VideoChoice.VideoFile(tmp.resolve("gone.avi")),
+                new IOException("no video file")))
                 .startsWith("There is no video file at");
     }
 

@@ -72,8 +72,13 @@ class VideoSourceTest {
     @Test
     void anUnknownCameraIndexIsReportedWithWhatWasFound() {
         assertThatThrownBy(() -> VideoSource.openCamera(97))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(CameraUnavailableException.class)
                 .hasMessageStartingWith("no camera at index 97 (")
-                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("found none", "found /dev/video", "permissions"));
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("found none", "found /dev/video", "permissions"))
+                .satisfies(e -> {
+                    CameraUnavailableException unavailable = (CameraUnavailableException) e;
+                    assertThat(unavailable.index()).isEqualTo(97);
+                    assertThat(e.getMessage()).endsWith("(" + unavailable.hint() + ")");
+                });
     }
 }
