@@ -212,6 +212,11 @@ public record ModelCard(
                 trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);
     }
 
+    public ModelCard withTraining(Map<String, Object> newTraining) {
+        return new ModelCard(formatVersion, name, architecture, classes, input, newTraining, data, validation, test,
+                trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);
+    }
+
     public ModelCard withValidation(Metrics newValidation) {
         return new ModelCard(formatVersion, name, architecture, classes, input, training, data, newValidation, test,
                 trainingSeconds, bestEpoch, hardware, threads, versions, created, weights, parameters, mflops, inference, members);

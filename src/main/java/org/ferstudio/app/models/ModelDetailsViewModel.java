@@ -177,6 +177,11 @@ public final class ModelDetailsViewModel {
                 s.append(" of ").append(run);
             }
         }
+        // a run started from a trained model's weights (train --init): its time excludes that model's training
+        Object start = card.training() == null ? null : card.training().get("startFrom");
+        if (start instanceof Map<?, ?> from && from.get("name") != null) {
+            s.append("; continued from the weights of ").append(from.get("name")).append(", whose training is not counted");
+        }
         return s.toString();
     }
 

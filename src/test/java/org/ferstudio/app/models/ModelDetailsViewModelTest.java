@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ferstudio.model.ModelCard;
@@ -49,6 +50,16 @@ class ModelDetailsViewModelTest {
 
         assertThat(vm.classes()).hasSize(7).first()
                 .isEqualTo(new ModelDetailsViewModel.ClassRow("Angry", "", "55.00%"));
+    }
+
+    @Test
+    void aModelContinuedFromAnotherSaysSoBesideItsTrainingTime() {
+        ModelCard card = SampleCards.complete();
+        Map<String, Object> training = new LinkedHashMap<>(card.training());
+        training.put("startFrom", Map.of("name", "fer-cnn3", "sha256", "c1f0"));
+        Map<String, String> facts = facts(new ModelDetailsViewModel(folder, card.withTraining(training)));
+        assertThat(facts.get("Training")).isEqualTo("1 h 30 min on Intel(R) Xeon(R) CPU @ 2.20GHz, 2 logical cores, "
+                + "2 threads; best epoch 31; continued from the weights of fer-cnn3, whose training is not counted");
     }
 
     @Test
