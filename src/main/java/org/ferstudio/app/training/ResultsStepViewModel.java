@@ -23,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ferstudio.app.common.ErrorReporter;
 import org.ferstudio.app.common.ModelCatalog;
+import org.ferstudio.app.common.Texts;
 import org.ferstudio.eval.ClassMetrics;
 import org.ferstudio.eval.ConfusionMatrix;
 import org.ferstudio.eval.EvaluationReport;
@@ -157,7 +158,7 @@ public final class ResultsStepViewModel {
     public void show(TrainingResult finished) {
         EvaluationReport report = finished.report();
         result.set(finished);
-        headline.set(String.format(Locale.ROOT, "%s accuracy %s · macro-F1 %s", capitalised(finished.evaluatedSplit()),
+        headline.set(String.format(Locale.ROOT, "%s accuracy %s · macro-F1 %s", Texts.capitalised(finished.evaluatedSplit()),
                 Formats.percent(report.accuracy()), Formats.score(report.macroF1())));
         ModelCard.Inference inference = finished.card().inference();
         details.set(String.format(Locale.ROOT, "On %s %s faces%s%s. Best epoch %d of %d (training %s), validation "
@@ -226,9 +227,5 @@ public final class ResultsStepViewModel {
             }
         }
         return cells;
-    }
-
-    private static String capitalised(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

@@ -3,6 +3,7 @@ package org.ferstudio.app.webcam;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.ferstudio.app.common.Texts;
 import org.ferstudio.infer.video.CameraUnavailableException;
 import org.ferstudio.infer.video.LoopStats;
 
@@ -53,11 +54,8 @@ final class StatusMessages {
 
     /** "found none; check permissions" as "Found none; check permissions." */
     private static String sentence(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        String capitalised = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+        String capitalised = Texts.capitalised(text);
+        return capitalised.isEmpty() || capitalised.endsWith(".") ? capitalised : capitalised + ".";
     }
 
     static String noCamera(int index) {
