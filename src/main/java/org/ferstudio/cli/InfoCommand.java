@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.BackendInfo;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import picocli.CommandLine.ArgGroup;

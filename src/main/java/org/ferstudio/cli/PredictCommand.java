@@ -12,7 +12,7 @@ import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
 import org.ferstudio.infer.PredictionFormats;
 import org.ferstudio.model.PhotoResult;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;

@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 
 /**
  * Draws a confusion matrix as a heatmap for reports: rows are the true class, columns the predicted one,

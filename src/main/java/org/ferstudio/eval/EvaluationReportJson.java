@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.ferstudio.model.ClassLabels;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 
 /**
  * Writes and reads an {@link EvaluationReport} as

@@ -8,6 +8,7 @@ import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.vision.FaceDetector;
 import org.ferstudio.vision.FacePreprocessor;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.eval.FaceTiming;
 import org.ferstudio.infer.video.DemoClip;
 import org.ferstudio.infer.video.Frame;
 import org.ferstudio.infer.video.FrameAnalysis;

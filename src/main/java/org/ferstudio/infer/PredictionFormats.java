@@ -8,7 +8,7 @@ import java.util.Map;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 
 /** Photo results as a table, JSON or CSV: shared by {@code predict} and the Photos pane's export. */
 public final class PredictionFormats {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.store.ArrayFile;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

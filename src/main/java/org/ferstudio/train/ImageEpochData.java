@@ -7,7 +7,7 @@ import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
 import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 
 /**
  * Draws a training run's per-epoch curves for reports: loss on the left, accuracy on the right, training

@@ -20,7 +20,7 @@ import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ArrayFile;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import org.ferstudio.task.ProgressReporter;

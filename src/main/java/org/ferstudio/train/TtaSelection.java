@@ -6,8 +6,8 @@ import java.util.Map;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
-import org.ferstudio.infer.FaceClassifier;
-import org.ferstudio.infer.ModelEvaluator;
+import org.ferstudio.nets.FaceClassifier;
+import org.ferstudio.eval.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.task.ProgressReporter;
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ferstudio.data.FaceTensors;
-import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.EnsembleNetwork;
 import org.ferstudio.store.LoadedModel;

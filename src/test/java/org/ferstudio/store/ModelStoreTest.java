@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ferstudio.io.Json;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.model.SampleCards;
 import org.ferstudio.nets.Architectures;

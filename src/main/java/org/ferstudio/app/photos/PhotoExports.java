@@ -8,7 +8,7 @@ import org.ferstudio.infer.PredictionFormats;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.vision.FaceAnnotator;
 
 /**

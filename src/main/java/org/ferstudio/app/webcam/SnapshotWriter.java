@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ferstudio.infer.video.TrackedFace;
 import org.ferstudio.model.FaceResult;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.vision.FaceAnnotator;
 
 /**

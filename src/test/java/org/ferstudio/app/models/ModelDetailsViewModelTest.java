@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.model.SampleCards;
-import org.ferstudio.store.AtomicFiles;
+import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.store.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.ferstudio.testutil.SyntheticFaces;
 import org.ferstudio.train.CheckpointState;
 import org.ferstudio.train.CheckpointStore;

@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

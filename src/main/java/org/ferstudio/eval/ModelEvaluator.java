@@ -1,10 +1,11 @@
-package org.ferstudio.infer;
+package org.ferstudio.eval;
 
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.eval.PredictionAccumulator;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.task.ProgressReporter;
 
 /** Evaluates a classifier on a labelled set of faces. */

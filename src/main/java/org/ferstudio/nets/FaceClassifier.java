@@ -1,9 +1,8 @@
-package org.ferstudio.infer;
+package org.ferstudio.nets;
 
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
 import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -63,7 +62,7 @@ public final class FaceClassifier {
         return probs.toFloatMatrix();
     }
 
-    static float[] average(float[][] probs, int from, int count) {
+    public static float[] average(float[][] probs, int from, int count) {
         float[] mean = probs[from].clone();
         for (int v = 1; v < count; v++) {
             float[] p = probs[from + v];

@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
@@ -217,7 +217,7 @@ public final class AtomicFiles {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -1,4 +1,4 @@
-package org.ferstudio.infer;
+package org.ferstudio.eval;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.task.ProgressReporter;
 
 /**
@@ -53,7 +54,7 @@ public final class FaceTiming {
         return result;
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
