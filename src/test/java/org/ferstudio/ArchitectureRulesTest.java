@@ -1,6 +1,7 @@
 package org.ferstudio;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The layering of STYLE.md, stated as rules the build checks. */
 @AnalyzeClasses(packages = "org.ferstudio", importOptions = ArchitectureRulesTest.MainClassesOnly.class)
@@ -33,6 +37,43 @@ class ArchitectureRulesTest {
             .and().doNotHaveFullyQualifiedName("org.ferstudio.Launcher")
             .should().dependOnClassesThat().resideInAnyPackage("org.ferstudio.app..", "org.ferstudio.cli..")
             .as("services and model never depend on the GUI or the command line");
+
+    /**
+     * The packages in layers, lowest first. A package may use the layers below its own and nothing above or
+     * beside it: peers on one line ({@code train} and {@code infer}, {@code eval} and {@code store}) do not
+     * know each other. A new package joins a line here; a new entry point (a command set, a GUI, a cluster
+     * job) joins the top line.
+     */
+    static final List<List<String>> LAYERS = List.of(
+            List.of("model", "task", "io"),   // plain values, background-task plumbing, atomic files and JSON
+            List.of("vision"),                // image decoding, face detection
+            List.of("data"),                  // dataset reading, checking, splitting, augmentation
+            List.of("nets"),                  // architectures, the network run over faces (FaceClassifier)
+            List.of("eval", "store"),         // metrics and reports; model folders
+            List.of("train", "infer"),        // the two services, peers
+            List.of("app", "cli"));           // entry points
+
+    @ArchTest
+    static final ArchRule packagesAreLayered = layers()
+            .as("packages are layered, lowest first: " + LAYERS + "; each uses only the layers below it");
+
+    private static LayeredArchitecture layers() {
+        LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (List<String> line : LAYERS) {
+            for (String layer : line) {
+                rule = rule.layer(layer).definedBy("org.ferstudio." + layer + "..");
+            }
+        }
+        List<String> below = new ArrayList<>();
+        for (List<String> line : LAYERS) {
+            for (String layer : line) {
+                rule = below.isEmpty() ? rule.whereLayer(layer).mayNotAccessAnyLayer()
+                        : rule.whereLayer(layer).mayOnlyAccessLayers(below.toArray(String[]::new));
+            }
+            below.addAll(line);
+        }
+        return rule;
+    }
 
     @ArchTest
     static final ArchRule modelIsPlainValues = noClasses().that().resideInAPackage("org.ferstudio.model..")
