@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.LoadedModel;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.eval.EvaluationReportJson;

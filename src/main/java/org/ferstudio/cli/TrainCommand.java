@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.Nd4jRuntime;

@@ -1,7 +1,8 @@
 package org.ferstudio.data;
 
 import java.util.Random;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.NormalisedPixels;
 
 /**
  * Makes a randomly changed, normalised copy of a face image for training: one affine transform (shift,

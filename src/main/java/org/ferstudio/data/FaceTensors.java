@@ -1,6 +1,6 @@
 package org.ferstudio.data;
 
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.ferstudio.data.ImageFolderLayout.ClassFolder;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.task.ProgressReporter;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.vision.ImageLoadException;
 import org.ferstudio.vision.ImageLoader;
 import org.slf4j.Logger;

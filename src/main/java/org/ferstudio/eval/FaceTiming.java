@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.task.ProgressReporter;
 

@@ -1,7 +1,7 @@
 package org.ferstudio.eval;
 
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.eval.PredictionAccumulator;
 import org.ferstudio.model.ClassLabels;

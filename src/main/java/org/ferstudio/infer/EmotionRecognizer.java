@@ -3,7 +3,7 @@ package org.ferstudio.infer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.FaceResult;
@@ -11,7 +11,7 @@ import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.vision.FaceDetector;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.vision.GreyImage;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.task.ProgressReporter;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.vision.ImageLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

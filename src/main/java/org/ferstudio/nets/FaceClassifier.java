@@ -2,7 +2,7 @@ package org.ferstudio.nets;
 
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -3,7 +3,7 @@ package org.ferstudio.store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.EnsembleNetwork;
 import org.ferstudio.nets.FerNetwork;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.eval.FaceTiming;

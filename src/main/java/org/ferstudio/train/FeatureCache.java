@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FeatureExtractor;
 import org.ferstudio.store.ArrayFile;
 import org.ferstudio.task.ProgressReporter;

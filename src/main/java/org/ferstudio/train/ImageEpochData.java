@@ -6,7 +6,7 @@ import org.ferstudio.data.Augmenter;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.task.ProgressReporter;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.nets.FaceClassifier;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
@@ -24,7 +24,7 @@ import org.ferstudio.io.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
 import org.ferstudio.task.ProgressReporter;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 
 /**
  * Train, evaluate and save, as one job shared by the command line and the training wizard: runs the

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.nets.FeatureExtractor;
 import org.ferstudio.nets.FerNetwork;

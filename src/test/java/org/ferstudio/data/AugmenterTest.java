@@ -3,7 +3,7 @@ package org.ferstudio.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.face.FacePreprocessor;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.model.SampleCards;

@@ -3,7 +3,7 @@ package org.ferstudio.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.store.LoadedModel;

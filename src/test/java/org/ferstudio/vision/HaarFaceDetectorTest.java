@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
+import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.testutil.SharedData;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.model.FaceBox;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

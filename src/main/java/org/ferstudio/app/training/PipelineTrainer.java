@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.Misclassification;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.eval.ModelEvaluator;

@@ -1,4 +1,4 @@
-package org.ferstudio.vision;
+package org.ferstudio.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,6 +1,7 @@
-package org.ferstudio.vision;
+package org.ferstudio.face;
 
 import org.ferstudio.model.FaceBox;
+import org.ferstudio.vision.GreyImage;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

@@ -1,10 +1,11 @@
-package org.ferstudio.data;
+package org.ferstudio.face;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FacePreprocessor;
 
 /**
  * Several views of one face whose predictions are averaged at evaluation or inference time. TENCROP

@@ -1,12 +1,13 @@
-package org.ferstudio.data;
+package org.ferstudio.face;
 
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FacePreprocessor;
 
 /**
  * Pixel access shared by augmentation and test-time views. Every value written goes through
  * {@link FacePreprocessor#normalise}, so the network input scale stays defined in one place.
  */
-final class NormalisedPixels {
+public final class NormalisedPixels {
 
     static final int SIDE = FaceImages.SIDE;
     static final int LAST = SIDE - 1;
@@ -15,7 +16,7 @@ final class NormalisedPixels {
     }
 
     /** Normalised bilinear sample at (x, y) in pixel coordinates; outside the image the nearest edge pixel. */
-    static float sample(byte[] src, int off, float x, float y) {
+    public static float sample(byte[] src, int off, float x, float y) {
         return FacePreprocessor.normalise(interpolate(src, off, x, y));
     }
 
@@ -37,7 +38,7 @@ final class NormalisedPixels {
     }
 
     /** The image mirrored left-right, normalised. */
-    static void mirror(byte[] src, int srcOff, float[] dst, int dstOff) {
+    public static void mirror(byte[] src, int srcOff, float[] dst, int dstOff) {
         for (int y = 0; y < SIDE; y++) {
             int row = y * SIDE;
             for (int x = 0; x < SIDE; x++) {
@@ -47,7 +48,7 @@ final class NormalisedPixels {
     }
 
     /** Mirrors an already normalised image from one place of {@code buffer} to another. */
-    static void mirror(float[] buffer, int srcOff, int dstOff) {
+    public static void mirror(float[] buffer, int srcOff, int dstOff) {
         for (int y = 0; y < SIDE; y++) {
             int row = y * SIDE;
             for (int x = 0; x < SIDE; x++) {
@@ -57,7 +58,7 @@ final class NormalisedPixels {
     }
 
     /** The square {@code size} crop at (left, top), resized back to 48x48 bilinearly, normalised. */
-    static void crop(byte[] src, int srcOff, int left, int top, int size, float[] dst, int dstOff) {
+    public static void crop(byte[] src, int srcOff, int left, int top, int size, float[] dst, int dstOff) {
         float scale = (float) size / SIDE;
         for (int y = 0; y < SIDE; y++) {
             float sy = top + Math.max(0f, Math.min(size - 1, (y + 0.5f) * scale - 0.5f));

@@ -1,4 +1,4 @@
-package org.ferstudio.data;
+package org.ferstudio.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.ferstudio.vision.FacePreprocessor;
+import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FacePreprocessor;
 import org.junit.jupiter.api.Test;
 
 class TestTimeAugmentationTest {
