@@ -47,6 +47,7 @@ class ArchitectureRulesTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("model", "task", "io"),   // plain values, background-task plumbing, atomic files and JSON
             List.of("vision"),                // image decoding, face detection
+            List.of("face"),                  // the face translator: crop, 48x48, normalise, TTA views, tensor layout
             List.of("data"),                  // dataset reading, checking, splitting, augmentation
             List.of("nets"),                  // architectures, the network run over faces (FaceClassifier)
             List.of("eval", "store"),         // metrics and reports; model folders
@@ -87,7 +88,7 @@ class ArchitectureRulesTest {
             .that().resideInAnyPackage("org.ferstudio.model..", "org.ferstudio.eval..", "org.ferstudio.vision..",
                     "org.ferstudio.cli..", "org.ferstudio.app..", "org.ferstudio.task..")
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
-            .as("DL4J/ND4J stay in nets, train, infer, store and the data adapters");
+            .as("DL4J/ND4J stay in face (the tensor layout), nets, train, infer, store and the data adapters");
 
     @ArchTest
     static final ArchRule openCvStaysInVisionAndInference = noClasses()

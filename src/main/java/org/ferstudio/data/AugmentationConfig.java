@@ -1,5 +1,7 @@
 package org.ferstudio.data;
 
+import org.ferstudio.face.FaceTranslator;
+
 /**
  * Random training-time changes to a face image; see {@link Augmenter}. Recorded in model cards.
  *
@@ -15,7 +17,7 @@ public record AugmentationConfig(boolean flip, int maxShiftPx, double maxRotatio
                                  double brightness, double contrast, double erasingProbability) {
 
     public AugmentationConfig {
-        check(maxShiftPx >= 0 && maxShiftPx < FaceImages.SIDE / 2, "maxShiftPx must be 0..23", maxShiftPx);
+        check(maxShiftPx >= 0 && maxShiftPx < FaceTranslator.SIDE / 2, "maxShiftPx must be 0..23", maxShiftPx);
         check(maxRotationDeg >= 0 && maxRotationDeg <= 180, "maxRotationDeg must be 0..180", maxRotationDeg);
         check(maxScale >= 0 && maxScale < 1, "maxScale must be in [0, 1)", maxScale);
         check(brightness >= 0 && brightness <= 1, "brightness must be 0..1", brightness);

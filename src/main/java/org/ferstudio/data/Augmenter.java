@@ -2,6 +2,7 @@ package org.ferstudio.data;
 
 import java.util.Random;
 import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.NormalisedPixels;
 
 /**
@@ -13,8 +14,8 @@ import org.ferstudio.face.NormalisedPixels;
  */
 public final class Augmenter {
 
-    private static final int SIDE = FaceImages.SIDE;
-    private static final int PIXELS = FaceImages.PIXELS;
+    private static final int SIDE = FaceTranslator.SIDE;
+    private static final int PIXELS = FaceTranslator.PIXELS;
     private static final float CENTRE = (SIDE - 1) / 2f;
     private static final double MIN_ERASED_AREA = 0.02;
     private static final double MAX_ERASED_AREA = 0.2;
@@ -31,7 +32,7 @@ public final class Augmenter {
         return config;
     }
 
-    /** Writes {@link FaceImages#PIXELS} values in [0, 1] for the image at {@code src[srcOff..]}. */
+    /** Writes {@link FaceTranslator#PIXELS} values in [0, 1] for the image at {@code src[srcOff..]}. */
     public void augment(byte[] src, int srcOff, float[] dst, int dstOff, Random rng) {
         if (config.isNone()) {
             FacePreprocessor.normalise(src, srcOff, dst, dstOff);

@@ -1,5 +1,7 @@
 package org.ferstudio.data;
 
+import static org.ferstudio.face.FaceTranslator.PIXELS;
+
 import java.util.Arrays;
 
 /**
@@ -8,9 +10,6 @@ import java.util.Arrays;
  * use from several threads is safe once filled.
  */
 public final class FaceImages {
-
-    public static final int SIDE = 48;
-    public static final int PIXELS = SIDE * SIDE;
 
     private byte[] pixels;
     private int[] labels;

@@ -1,6 +1,7 @@
 package org.ferstudio.data;
 
 import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.FaceTranslator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,19 +17,14 @@ public final class FaceTensors {
     /** Plain (unaugmented) input for images {@code from..to-1} of {@code order} (or of the list when null). */
     public static INDArray input(FaceImages images, int[] order, int from, int to) {
         int n = to - from;
-        float[] buf = new float[n * FaceImages.PIXELS];
-        byte[] pix = new byte[FaceImages.PIXELS];
+        float[] buf = new float[n * FaceTranslator.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         for (int i = 0; i < n; i++) {
             int idx = order == null ? from + i : order[from + i];
             images.copyImage(idx, pix, 0);
-            FacePreprocessor.normalise(pix, 0, buf, i * FaceImages.PIXELS);
+            FacePreprocessor.normalise(pix, 0, buf, i * FaceTranslator.PIXELS);
         }
-        return fromNormalised(buf, n);
-    }
-
-    /** Wraps {@code n} normalised 48x48 images laid out one after another. */
-    public static INDArray fromNormalised(float[] values, int n) {
-        return Nd4j.create(values, new long[] {n, 1, FaceImages.SIDE, FaceImages.SIDE}, 'c');
+        return FaceTranslator.tensor(buf, n);
     }
 
     /**

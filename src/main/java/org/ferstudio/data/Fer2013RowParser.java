@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.model.ClassLabels;
 
 /**
@@ -22,7 +23,7 @@ final class Fer2013RowParser {
     private final String fileName;
     private final int[] fieldStart;
     private final int[] fieldEnd;
-    private final byte[] grey = new byte[FaceImages.PIXELS];
+    private final byte[] grey = new byte[FaceTranslator.PIXELS];
     /** Usage spelling (lower case) -> split name as first written in the file. */
     private final Map<String, String> splitNames = new HashMap<>();
 
@@ -270,19 +271,19 @@ final class Fer2013RowParser {
             }
             count++;
         }
-        if (count != FaceImages.PIXELS) {
-            return problem(CsvHeader.PIXELS, count + " pixel values, expected " + FaceImages.PIXELS
-                    + " (" + FaceImages.SIDE + "x" + FaceImages.SIDE + ")");
+        if (count != FaceTranslator.PIXELS) {
+            return problem(CsvHeader.PIXELS, count + " pixel values, expected " + FaceTranslator.PIXELS
+                    + " (" + FaceTranslator.SIDE + "x" + FaceTranslator.SIDE + ")");
         }
         return null;
     }
 
     /** 1-based position with the image row and column, e.g. "18 (row 1, column 18)". */
     private static String position(int index) {
-        if (index >= FaceImages.PIXELS) {
+        if (index >= FaceTranslator.PIXELS) {
             return String.valueOf(index + 1);
         }
-        return (index + 1) + " (row " + (index / FaceImages.SIDE + 1) + ", column " + (index % FaceImages.SIDE + 1) + ")";
+        return (index + 1) + " (row " + (index / FaceTranslator.SIDE + 1) + ", column " + (index % FaceTranslator.SIDE + 1) + ")";
     }
 
     private String token(int start, int end) {

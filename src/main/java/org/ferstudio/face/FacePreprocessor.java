@@ -1,28 +1,21 @@
 package org.ferstudio.face;
 
+import static org.ferstudio.face.FaceTranslator.PIXELS;
+import static org.ferstudio.face.FaceTranslator.SIDE;
+
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.vision.GreyImage;
-import java.awt.color.ColorSpace;
+import org.ferstudio.vision.RowLuminance;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 
 /**
- * The one path from an image to network input, shared by training and inference so both see the same
- * pixels: luminance, resize to 48x48, then {@link #normalise}. Stateless and thread-safe.
+ * The face translator's pixel operations, shared by training and inference so both see the same pixels:
+ * resize to 48x48 ({@link FaceTranslator#SIDE}), face crop, then {@link #normalise}. Stateless and thread-safe.
  */
 public final class FacePreprocessor {
 
-    public static final int SIDE = 48;
-    public static final int PIXELS = SIDE * SIDE;
     /** What this preprocessing does, as model cards record it. */
     public static final String DESCRIPTION = "grey, face crop, resize 48x48, x/255";
-
-    private static final float RED_WEIGHT = 0.299f;
-    private static final float GREEN_WEIGHT = 0.587f;
-    private static final float BLUE_WEIGHT = 0.114f;
 
     /**
      * Converts any image to 48x48 grey values 0..255 (ITU-R 601 luminance), row-major. Shrinking averages
@@ -40,22 +33,6 @@ public final class FacePreprocessor {
      * (brows to chin), FER2013's crops show a little more (forehead, chin, some hair).
      */
     public static final double DEFAULT_MARGIN = 0.1;
-
-    /** The whole image as grey values, with the same luminance rule as {@link #toGrey48}. */
-    public GreyImage toGrey(BufferedImage img) {
-        int width = img.getWidth();
-        int height = img.getHeight();
-        RowLuminance rows = RowLuminance.of(img);
-        float[] row = new float[width];
-        byte[] grey = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            rows.read(y, row);
-            for (int x = 0; x < width; x++) {
-                grey[y * width + x] = (byte) Math.max(0, Math.min(255, Math.round(row[x])));
-            }
-        }
-        return new GreyImage(width, height, grey);
-    }
 
     /**
      * The face in {@code box} as a 48x48 network face: a square around the box's centre, its side the
@@ -113,46 +90,6 @@ public final class FacePreprocessor {
     /** The same normalisation for an interpolated grey value 0..255, as augmentation produces. */
     public static float normalise(float greyValue) {
         return greyValue / 255f;
-    }
-
-    /** Reads one image row as luminance 0..255, choosing the decoding that keeps grey values unchanged. */
-    private interface RowLuminance {
-
-        void read(int y, float[] out);
-
-        static RowLuminance of(BufferedImage img) {
-            ColorModel cm = img.getColorModel();
-            Raster raster = img.getRaster();
-            int transfer = raster.getTransferType();
-            boolean storedGrey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                    && !(cm instanceof IndexColorModel)
-                    && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT);
-            // Java treats grey colour spaces as linear and getRGB() would brighten them (128 -> ~188); the
-            // stored samples are what the file and every other library call the grey value.
-            return storedGrey ? greySamples(raster, cm.getComponentSize(0)) : rgb(img);
-        }
-
-        private static RowLuminance greySamples(Raster raster, int bits) {
-            float scale = 255f / ((1 << bits) - 1);
-            int[] samples = new int[raster.getWidth()];
-            return (y, out) -> {
-                raster.getSamples(0, y, samples.length, 1, 0, samples);
-                for (int x = 0; x < samples.length; x++) {
-                    out[x] = samples[x] * scale;
-                }
-            };
-        }
-
-        private static RowLuminance rgb(BufferedImage img) {
-            int[] argb = new int[img.getWidth()];
-            return (y, out) -> {
-                img.getRGB(0, y, argb.length, 1, argb, 0, argb.length);
-                for (int x = 0; x < argb.length; x++) {
-                    int p = argb[x];
-                    out[x] = RED_WEIGHT * ((p >> 16) & 0xFF) + GREEN_WEIGHT * ((p >> 8) & 0xFF) + BLUE_WEIGHT * (p & 0xFF);
-                }
-            };
-        }
     }
 
     /**

@@ -9,7 +9,7 @@ import org.ferstudio.face.FacePreprocessor;
  */
 public final class NormalisedPixels {
 
-    static final int SIDE = FaceImages.SIDE;
+    static final int SIDE = FaceTranslator.SIDE;
     static final int LAST = SIDE - 1;
 
     private NormalisedPixels() {

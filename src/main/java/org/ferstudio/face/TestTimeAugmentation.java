@@ -20,7 +20,7 @@ public enum TestTimeAugmentation {
 
     public static final int CROP_SIDE = 42;
 
-    private static final int PIXELS = FaceImages.PIXELS;
+    private static final int PIXELS = FaceTranslator.PIXELS;
 
     private final int views;
 
@@ -37,7 +37,7 @@ public enum TestTimeAugmentation {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Writes {@link #views()} normalised images of {@link FaceImages#PIXELS} values each, one after the other. */
+    /** Writes {@link #views()} normalised images of {@link FaceTranslator#PIXELS} values each, one after the other. */
     public void views(byte[] src, int srcOff, float[] dst, int dstOff) {
         switch (this) {
             case NONE -> FacePreprocessor.normalise(src, srcOff, dst, dstOff);
@@ -66,7 +66,7 @@ public enum TestTimeAugmentation {
     }
 
     private static void tenCrop(byte[] src, int srcOff, float[] dst, int dstOff) {
-        int far = FaceImages.SIDE - CROP_SIDE;
+        int far = FaceTranslator.SIDE - CROP_SIDE;
         int[][] origins = {{0, 0}, {far, 0}, {0, far}, {far, far}, {far / 2, far / 2}};
         for (int i = 0; i < origins.length; i++) {
             int viewOff = dstOff + i * PIXELS;

@@ -1,8 +1,8 @@
 package org.ferstudio.infer;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceBox;
@@ -11,7 +11,6 @@ import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.vision.FaceDetector;
-import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.vision.GreyImage;
 
 /**
@@ -25,9 +24,7 @@ public final class EmotionRecognizer {
     private final ClassLabels classes;
     private final FaceClassifier classifier;
     private final FaceDetector detector;
-    private final FacePreprocessor preprocessor = new FacePreprocessor();
-    private final double margin;
-    private final TestTimeAugmentation tta;
+    private final FaceTranslator translator;
 
     public EmotionRecognizer(LoadedModel model, FaceDetector detector, TestTimeAugmentation tta) {
         this(model, detector, tta, FacePreprocessor.DEFAULT_MARGIN);
@@ -46,8 +43,7 @@ public final class EmotionRecognizer {
         this.classes = model.card().classLabels();
         this.classifier = new FaceClassifier(model.network());
         this.detector = detector;
-        this.tta = tta;
-        this.margin = margin;
+        this.translator = new FaceTranslator(classes, tta, margin);
     }
 
     public ModelCard card() {
@@ -72,17 +68,8 @@ public final class EmotionRecognizer {
         if (boxes.isEmpty()) {
             return List.of();
         }
-        int views = tta.views();
-        float[] input = new float[boxes.size() * views * FaceImages.PIXELS];
-        for (int i = 0; i < boxes.size(); i++) {
-            byte[] face = preprocessor.cropFace(image, boxes.get(i), margin);
-            tta.views(face, 0, input, i * views * FaceImages.PIXELS);
-        }
-        float[][] probs = classifier.classifyNormalised(input, boxes.size() * views);
-        List<FaceResult> results = new ArrayList<>(boxes.size());
-        for (int i = 0; i < boxes.size(); i++) {
-            results.add(new FaceResult(boxes.get(i), classes, FaceClassifier.average(probs, i * views, views)));
-        }
-        return results;
+        float[][] probs = classifier.classifyNormalised(translator.processInput(image, boxes),
+                translator.inputs(boxes.size()));
+        return translator.processOutput(boxes, probs);
     }
 }

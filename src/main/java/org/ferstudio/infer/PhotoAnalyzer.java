@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.task.ProgressReporter;
-import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.vision.GreyImage;
 import org.ferstudio.vision.ImageLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,6 @@ public final class PhotoAnalyzer {
 
     private final EmotionRecognizer recognizer;
     private final ImageLoader loader;
-    private final FacePreprocessor preprocessor = new FacePreprocessor();
 
     public PhotoAnalyzer(EmotionRecognizer recognizer, ImageLoader loader) {
         this.recognizer = recognizer;
@@ -43,7 +42,7 @@ public final class PhotoAnalyzer {
             LOG.debug("cannot read {}", file, e);
             return new Analysed(null, PhotoResult.failed(file, e.getMessage()));
         }
-        List<FaceResult> faces = recognizer.recognize(preprocessor.toGrey(image));
+        List<FaceResult> faces = recognizer.recognize(GreyImage.of(image));
         return new Analysed(image, new PhotoResult(file, image.getWidth(), image.getHeight(), faces, null));
     }
 

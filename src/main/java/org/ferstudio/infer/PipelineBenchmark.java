@@ -23,7 +23,6 @@ import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.vision.DetectorSettings;
-import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.vision.GreyImage;
 import org.ferstudio.vision.HaarFaceDetector;
 import org.ferstudio.vision.ImageLoader;
@@ -44,7 +43,6 @@ public final class PipelineBenchmark {
             throws IOException, InterruptedException {
         List<Figure> figures = new ArrayList<>();
         BufferedImage image = new ImageLoader().load(photo);
-        FacePreprocessor pre = new FacePreprocessor();
         HaarFaceDetector downscaled = new HaarFaceDetector(DetectorSettings.defaults());
         DetectorSettings d = DetectorSettings.defaults();
         HaarFaceDetector fullSize = new HaarFaceDetector(new DetectorSettings(d.scaleFactor(), d.minNeighbors(),
@@ -52,18 +50,18 @@ public final class PipelineBenchmark {
         for (int i = 0; i < SIZES.length; i++) {
             progress.checkCancelled();
             progress.report(0.5 * i / SIZES.length, "detection " + SIZES[i][0] + "x" + SIZES[i][1]);
-            GreyImage grey = pre.toGrey(resized(image, SIZES[i][0], SIZES[i][1]));
+            GreyImage grey = GreyImage.of(resized(image, SIZES[i][0], SIZES[i][1]));
             int reps = SIZES[i][0] > 2000 ? 3 : 8;
             figures.add(detection(downscaled, grey, reps, String.valueOf(d.maxDetectionSide())));
             figures.add(detection(fullSize, grey, reps, "off"));
         }
 
         HaarFaceDetector forVideo = new HaarFaceDetector(DetectorSettings.video());
-        figures.add(detection(forVideo, pre.toGrey(resized(image, 640, 480)), 8, "320_video_preset"));
+        figures.add(detection(forVideo, GreyImage.of(resized(image, 640, 480)), 8, "320_video_preset"));
 
         progress.report(0.5, "classification of one face");
         EmotionRecognizer recognizer = new EmotionRecognizer(model, downscaled, TestTimeAugmentation.NONE);
-        GreyImage frame = pre.toGrey(resized(image, 640, 480));
+        GreyImage frame = GreyImage.of(resized(image, 640, 480));
         List<FaceBox> box = List.of(new FaceBox(240, 120, 160, 160));
         int threads = Nd4jRuntime.threads();
         figures.add(classification(recognizer, frame, box, threads));

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.ferstudio.face.FaceTranslator;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,7 +68,7 @@ public final class Cnn3Architecture implements Architecture {
         net.setParams(Nd4j.createFromArray(trainedParams).reshape(1, -1));
         INDArray dense = net.getLayer(DENSE_LAYER).getParam("W");
         int channels = FILTERS[FILTERS.length - 1];
-        int side = 48 >> FILTERS.length;
+        int side = FaceTranslator.SIDE >> FILTERS.length;
         INDArray nhwcOrder = dense.dup('c').reshape('c', channels, side, side, dense.size(1)).permute(1, 2, 0, 3)
                 .dup('c').reshape('c', dense.size(0), dense.size(1));
         dense.assign(nhwcOrder);
@@ -101,6 +102,6 @@ public final class Cnn3Architecture implements Architecture {
         layers.layer(new DropoutLayer.Builder(0.5).build());
         layers.layer(new OutputLayer.Builder(spec.loss())
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());
-        return layers.setInputType(InputType.convolutional(48, 48, 1, format)).build();
+        return layers.setInputType(InputType.convolutional(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, format)).build();
     }
 }

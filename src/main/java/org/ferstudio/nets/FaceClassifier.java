@@ -1,7 +1,7 @@
 package org.ferstudio.nets;
 
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.FaceTensors;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,18 +35,18 @@ public final class FaceClassifier {
         float[][] out = new float[n][];
         int views = tta.views();
         int facesPerBatch = Math.max(1, DEFAULT_BATCH / views);
-        byte[] pix = new byte[FaceImages.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         for (int from = 0; from < n; from += facesPerBatch) {
             progress.checkCancelled();
             int to = Math.min(n, from + facesPerBatch);
-            float[] buf = new float[(to - from) * views * FaceImages.PIXELS];
+            float[] buf = new float[(to - from) * views * FaceTranslator.PIXELS];
             for (int i = from; i < to; i++) {
                 images.copyImage(i, pix, 0);
-                tta.views(pix, 0, buf, (i - from) * views * FaceImages.PIXELS);
+                tta.views(pix, 0, buf, (i - from) * views * FaceTranslator.PIXELS);
             }
             float[][] probs = classifyNormalised(buf, (to - from) * views);
             for (int i = from; i < to; i++) {
-                out[i] = average(probs, (i - from) * views, views);
+                out[i] = FaceTranslator.average(probs, (i - from) * views, views);
             }
             progress.report((double) to / n, "classified " + to + " of " + n);
         }
@@ -57,24 +57,8 @@ public final class FaceClassifier {
     public float[][] classifyNormalised(float[] values, int n) {
         INDArray probs;
         synchronized (network) {
-            probs = network.output(FaceTensors.fromNormalised(values, n));
+            probs = network.output(FaceTranslator.tensor(values, n));
         }
         return probs.toFloatMatrix();
-    }
-
-    public static float[] average(float[][] probs, int from, int count) {
-        float[] mean = probs[from].clone();
-        for (int v = 1; v < count; v++) {
-            float[] p = probs[from + v];
-            for (int c = 0; c < mean.length; c++) {
-                mean[c] += p[c];
-            }
-        }
-        if (count > 1) {
-            for (int c = 0; c < mean.length; c++) {
-                mean[c] /= count;
-            }
-        }
-        return mean;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -156,7 +157,7 @@ public final class NetworkBenchmark {
     static FaceImages randomFaces(int n, int numClasses, long seed) {
         Random rng = new Random(seed);
         FaceImages faces = new FaceImages(n);
-        byte[] pix = new byte[FaceImages.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         for (int i = 0; i < n; i++) {
             rng.nextBytes(pix);
             faces.add(pix, i % numClasses);

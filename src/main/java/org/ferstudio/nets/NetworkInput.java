@@ -2,6 +2,7 @@ package org.ferstudio.nets;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.ferstudio.face.FaceTranslator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,7 +21,7 @@ interface NetworkInput {
 
     /** The shared 48x48 grey input as it is, in the given layout. */
     static NetworkInput grey48(CNN2DFormat format) {
-        return new Fixed(InputType.convolutional(48, 48, 1, format), format == CNN2DFormat.NHWC);
+        return new Fixed(InputType.convolutional(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, format), format == CNN2DFormat.NHWC);
     }
 
     /** Feature vectors of {@code size} values, passed through (networks trained on cached features). */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.io.Json;
 import org.ferstudio.model.ModelCard;
@@ -276,7 +277,8 @@ public final class ModelStore {
             throw new ModelLoadException(dir.resolve(CARD_FILE) + ": " + e.getMessage()
                     + " (the model was made by a newer or another program)", e);
         }
-        if (card.input().width() != 48 || card.input().height() != 48 || card.input().channels() != 1) {
+        if (card.input().width() != FaceTranslator.SIDE || card.input().height() != FaceTranslator.SIDE
+                || card.input().channels() != 1) {
             throw new ModelLoadException(dir.resolve(CARD_FILE) + ": input " + card.input().width() + "x"
                     + card.input().height() + "x" + card.input().channels()
                     + " is not supported; FER Studio networks take 48x48x1 preprocessed faces");

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.nets.FaceClassifier;
@@ -128,7 +129,7 @@ public final class EnsembleBuilder {
         long seconds = members.stream().mapToLong(m -> m.card().trainingSeconds()).sum();
         ModelCard.Input input = members.get(0).card().input();
         return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), ModelCard.ENSEMBLE, labels.names(),
-                new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, input.preprocessing()), training,
+                new ModelCard.Input(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, input.preprocessing()), training,
                 ModelAssessment.dataInfo(r.splits(), r.source()), assessment.validationMetrics(),
                 assessment.testMetrics(), seconds, null, rt.hardware(), Nd4jRuntime.threads(), rt.versions(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, ensemble.trainableParams(),

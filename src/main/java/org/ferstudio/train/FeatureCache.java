@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FeatureExtractor;
 import org.ferstudio.store.ArrayFile;
@@ -75,18 +76,18 @@ public final class FeatureCache {
         int v = views.views();
         int size = extractor.featureSize();
         float[] values = new float[n * v * size];
-        byte[] pix = new byte[FaceImages.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         long start = System.nanoTime();
         for (int from = 0; from < n; from += BATCH) {
             progress.checkCancelled();
             int to = Math.min(n, from + BATCH);
-            float[] input = new float[(to - from) * v * FaceImages.PIXELS];
+            float[] input = new float[(to - from) * v * FaceTranslator.PIXELS];
             for (int i = from; i < to; i++) {
                 faces.copyImage(i, pix, 0);
                 // the same views as test-time augmentation: one way to mirror a face
-                views.views(pix, 0, input, (i - from) * v * FaceImages.PIXELS);
+                views.views(pix, 0, input, (i - from) * v * FaceTranslator.PIXELS);
             }
-            float[] batch = extractor.features(FaceTensors.fromNormalised(input, (to - from) * v)).dup().data().asFloat();
+            float[] batch = extractor.features(FaceTranslator.tensor(input, (to - from) * v)).dup().data().asFloat();
             System.arraycopy(batch, 0, values, from * v * size, batch.length);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.report((double) to / n, String.format("%d of %d faces%s, %.0f faces/s", to, n,
@@ -99,7 +100,7 @@ public final class FeatureCache {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((extractor.fingerprint() + "; views " + views.name()).getBytes(StandardCharsets.UTF_8));
-            byte[] pix = new byte[FaceImages.PIXELS];
+            byte[] pix = new byte[FaceTranslator.PIXELS];
             for (int i = 0; i < faces.size(); i++) {
                 faces.copyImage(i, pix, 0);
                 md.update(pix);

@@ -6,6 +6,7 @@ import org.ferstudio.data.Augmenter;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.FaceTensors;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.nets.FerNetwork;
@@ -36,16 +37,16 @@ final class ImageEpochData implements EpochData {
 
     @Override
     public DataSet batch(int[] order, int from, int n, int numClasses, double labelSmoothing, Random rng) {
-        float[] buf = new float[n * FaceImages.PIXELS];
-        byte[] pix = new byte[FaceImages.PIXELS];
+        float[] buf = new float[n * FaceTranslator.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             int idx = order[from + i];
             images.copyImage(idx, pix, 0);
-            augmenter.augment(pix, 0, buf, i * FaceImages.PIXELS, rng);
+            augmenter.augment(pix, 0, buf, i * FaceTranslator.PIXELS, rng);
             y[i] = images.label(idx);
         }
-        INDArray x = FaceTensors.fromNormalised(buf, n);
+        INDArray x = FaceTranslator.tensor(buf, n);
         return new DataSet(x, FaceTensors.targets(y, numClasses, labelSmoothing));
     }
 
@@ -56,7 +57,7 @@ final class ImageEpochData implements EpochData {
 
     @Override
     public void digest(MessageDigest md) {
-        byte[] pix = new byte[FaceImages.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         for (int i = 0; i < images.size(); i++) {
             images.copyImage(i, pix, 0);
             md.update(pix);

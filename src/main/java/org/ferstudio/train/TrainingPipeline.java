@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.model.ClassLabels;
@@ -131,7 +132,7 @@ public final class TrainingPipeline {
         String preprocessing = FacePreprocessor.DESCRIPTION + (adaptation == null ? "" : "; in the network: " + adaptation);
         return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), r.config().architecture(),
                 r.labels().names(),
-                new ModelCard.Input(FaceImages.SIDE, FaceImages.SIDE, 1, preprocessing),
+                new ModelCard.Input(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, preprocessing),
                 training,
                 ModelAssessment.dataInfo(r.splits(), r.source()),
                 assessment.validationMetrics(), assessment.testMetrics(),

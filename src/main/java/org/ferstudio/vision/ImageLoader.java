@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Loads photos the way a user expects to see them: JPEG, PNG, BMP and GIF (first frame) through Java's
  * ImageIO, JPEGs turned upright by their EXIF orientation, very large images decoded at reduced resolution,
  * absurdly large ones refused before decoding. Colour model, alpha and bit depth are left as the file has
- * them ({@link FacePreprocessor#toGrey} handles them all). Stateless and thread-safe.
+ * them ({@link GreyImage#of} handles them all). Stateless and thread-safe.
  */
 public final class ImageLoader {
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ferstudio.data.FaceTensors;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.EnsembleNetwork;
@@ -121,7 +122,7 @@ class EnsembleCommandTest {
         for (int i = 0; i < faces.length; i++) {
             faces[i] = (i * 37 % 255) / 255f;
         }
-        return FaceTensors.fromNormalised(faces, 2);
+        return FaceTranslator.tensor(faces, 2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.FaceTranslator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 class AugmenterTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(AugmenterTest.class);
-    private static final int PIXELS = FaceImages.PIXELS;
+    private static final int PIXELS = FaceTranslator.PIXELS;
 
     @Test
     void noneGivesExactlyThePlainNormalisation() {

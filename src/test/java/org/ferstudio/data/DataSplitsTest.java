@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.model.ClassLabels;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +116,7 @@ class DataSplitsTest {
     }
 
     private static byte[] image(int serial) {
-        byte[] grey = new byte[FaceImages.PIXELS];
+        byte[] grey = new byte[FaceTranslator.PIXELS];
         grey[0] = (byte) serial;
         grey[1] = (byte) (serial >> 8);
         return grey;

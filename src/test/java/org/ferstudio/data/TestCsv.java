@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.zip.GZIPOutputStream;
+import org.ferstudio.face.FaceTranslator;
 
 /** Builds small FER2013-style CSV files for reader tests. */
 final class TestCsv {
@@ -19,7 +20,7 @@ final class TestCsv {
 
     /** 2304 space-separated values; value i is (i * step + offset) mod 256, so images are distinguishable. */
     static String pixels(int offset, int step) {
-        return pixels(FaceImages.PIXELS, offset, step);
+        return pixels(FaceTranslator.PIXELS, offset, step);
     }
 
     static String pixels(int count, int offset, int step) {
@@ -32,7 +33,7 @@ final class TestCsv {
 
     /** The image {@link #pixels(int, int)} describes, as bytes. */
     static byte[] image(int offset, int step) {
-        byte[] grey = new byte[FaceImages.PIXELS];
+        byte[] grey = new byte[FaceTranslator.PIXELS];
         for (int i = 0; i < grey.length; i++) {
             grey[i] = expected(i, offset, step);
         }

@@ -22,7 +22,7 @@ class FacePreprocessorTest {
     @Test
     void keepsA48x48GreyImageExactly() {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] expected = new byte[FacePreprocessor.PIXELS];
+        byte[] expected = new byte[FaceTranslator.PIXELS];
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 48; x++) {
                 int v = (x * 5 + y * 3) % 256;
@@ -157,10 +157,10 @@ class FacePreprocessorTest {
         assertThat(FacePreprocessor.normalise((byte) -1)).isEqualTo(1f);
         assertThat(FacePreprocessor.normalise(51)).isCloseTo(0.2f, within(1e-7f));
 
-        byte[] grey = new byte[FacePreprocessor.PIXELS + 3];
+        byte[] grey = new byte[FaceTranslator.PIXELS + 3];
         grey[3] = (byte) 255;
         grey[4] = (byte) 51;
-        float[] dst = new float[FacePreprocessor.PIXELS + 2];
+        float[] dst = new float[FaceTranslator.PIXELS + 2];
         FacePreprocessor.normalise(grey, 3, dst, 2);
 
         assertThat(dst[0]).isZero();

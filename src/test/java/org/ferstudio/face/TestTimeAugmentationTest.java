@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TestTimeAugmentationTest {
 
-    private static final int PIXELS = FaceImages.PIXELS;
+    private static final int PIXELS = FaceTranslator.PIXELS;
 
     @Test
     void viewCounts() {

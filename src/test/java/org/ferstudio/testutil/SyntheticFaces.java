@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.model.ClassLabels;
 
 /**
@@ -21,18 +22,18 @@ public final class SyntheticFaces {
     public static FaceImages make(int n, long seed) {
         Random rng = new Random(seed);
         FaceImages images = new FaceImages(n);
-        byte[] pix = new byte[FaceImages.PIXELS];
+        byte[] pix = new byte[FaceTranslator.PIXELS];
         for (int i = 0; i < n; i++) {
             int label = i % 3;
-            for (int y = 0; y < FaceImages.SIDE; y++) {
-                for (int x = 0; x < FaceImages.SIDE; x++) {
+            for (int y = 0; y < FaceTranslator.SIDE; y++) {
+                for (int x = 0; x < FaceTranslator.SIDE; x++) {
                     boolean lit = switch (label) {
                         case 0 -> y < 24;
                         case 1 -> y >= 24;
                         default -> x < 24;
                     };
                     int v = (lit ? 150 : 90) + (int) (rng.nextGaussian() * 40);
-                    pix[y * FaceImages.SIDE + x] = (byte) Math.max(0, Math.min(255, v));
+                    pix[y * FaceTranslator.SIDE + x] = (byte) Math.max(0, Math.min(255, v));
                 }
             }
             images.add(pix, label);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FeatureExtractor;
 import org.ferstudio.task.CancelledException;
@@ -46,11 +47,11 @@ class FeatureCacheTest {
             float[] in = faces.dup().data().asFloat();
             float[] out = new float[(int) faces.size(0) * 2];
             for (int i = 0; i < faces.size(0); i++) {
-                for (int p = 0; p < FaceImages.PIXELS; p++) {
-                    out[2 * i + (p % FaceImages.SIDE < FaceImages.SIDE / 2 ? 0 : 1)] += in[i * FaceImages.PIXELS + p];
+                for (int p = 0; p < FaceTranslator.PIXELS; p++) {
+                    out[2 * i + (p % FaceTranslator.SIDE < FaceTranslator.SIDE / 2 ? 0 : 1)] += in[i * FaceTranslator.PIXELS + p];
                 }
             }
-            return Nd4j.create(out, new long[] {faces.size(0), 2}, 'c').divi(FaceImages.PIXELS / 2);
+            return Nd4j.create(out, new long[] {faces.size(0), 2}, 'c').divi(FaceTranslator.PIXELS / 2);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
-import org.ferstudio.face.FacePreprocessor;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.testutil.SharedData;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,6 @@ class HaarFaceDetectorTest {
     private static HaarFaceDetector detector;
 
     private final ImageLoader loader = new ImageLoader();
-    private final FacePreprocessor preprocessor = new FacePreprocessor();
 
     @BeforeAll
     static void loadCascadeOnce() {
@@ -82,13 +80,13 @@ class HaarFaceDetectorTest {
     @Test
     void anExifRotatedCopyStillShowsOneFaceInTheSamePlace(@TempDir Path dir) throws IOException {
         BufferedImage upright = loader.load(SharedData.photo("obama.jpg"));
-        FaceBox original = detector.detect(preprocessor.toGrey(upright)).get(0);
+        FaceBox original = detector.detect(GreyImage.of(upright)).get(0);
         byte[] sideways = ExifJpegs.jpeg(ExifJpegs.rotatedAnticlockwise(upright));
         Path file = Files.write(dir.resolve("sideways.jpg"),
                 ExifJpegs.withSegments(sideways, ExifJpegs.orientationSegment(6, ByteOrder.BIG_ENDIAN)));
 
         BufferedImage loaded = loader.load(file);
-        List<FaceBox> found = detector.detect(preprocessor.toGrey(loaded));
+        List<FaceBox> found = detector.detect(GreyImage.of(loaded));
 
         assertThat(ImageIO.read(file.toFile()).getWidth()).as("stored sideways").isEqualTo(upright.getHeight());
         assertThat(loaded.getWidth()).isEqualTo(upright.getWidth());
@@ -122,7 +120,7 @@ class HaarFaceDetectorTest {
     }
 
     private GreyImage grey(Path photo) throws IOException {
-        return preprocessor.toGrey(loader.load(photo));
+        return GreyImage.of(loader.load(photo));
     }
 
     private static GreyImage enlargedTwice(GreyImage image) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.model.FaceBox;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class PreprocessingIdentityTest {
         // The image-folder dataset reader decodes with plain ImageIO.
         byte[] training = preprocessor.toGrey48(ImageIO.read(png.toFile()));
         byte[] trainingViaLoader = preprocessor.toGrey48(loaded);
-        byte[] inference = preprocessor.cropFace(preprocessor.toGrey(loaded), new FaceBox(0, 0, 48, 48), 0);
+        byte[] inference = preprocessor.cropFace(GreyImage.of(loaded), new FaceBox(0, 0, 48, 48), 0);
 
         assertThat(trainingViaLoader).isEqualTo(training);
         assertThat(inference).isEqualTo(training);
@@ -43,16 +44,16 @@ class PreprocessingIdentityTest {
     }
 
     private static float[] normalised(byte[] grey) {
-        float[] tensor = new float[FacePreprocessor.PIXELS];
+        float[] tensor = new float[FaceTranslator.PIXELS];
         FacePreprocessor.normalise(grey, 0, tensor, 0);
         return tensor;
     }
 
     private static BufferedImage randomFace(int type) {
-        BufferedImage image = new BufferedImage(FacePreprocessor.SIDE, FacePreprocessor.SIDE, type);
+        BufferedImage image = new BufferedImage(FaceTranslator.SIDE, FaceTranslator.SIDE, type);
         Random random = new Random(48);
-        for (int y = 0; y < FacePreprocessor.SIDE; y++) {
-            for (int x = 0; x < FacePreprocessor.SIDE; x++) {
+        for (int y = 0; y < FaceTranslator.SIDE; y++) {
+            for (int x = 0; x < FaceTranslator.SIDE; x++) {
                 if (type == BufferedImage.TYPE_BYTE_GRAY) {
                     image.getRaster().setSample(x, y, 0, random.nextInt(256));
                 } else {

@@ -4,6 +4,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 
 /** Shows the 48x48 grey faces the network saw as JavaFX images. */
 final class GreyImages {
@@ -12,7 +13,7 @@ final class GreyImages {
     }
 
     static Image of(byte[] grey) {
-        int side = FaceImages.SIDE;
+        int side = FaceTranslator.SIDE;
         int[] argb = new int[side * side];
         for (int i = 0; i < argb.length; i++) {
             int v = grey[i] & 0xFF;
