@@ -22,6 +22,7 @@ import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.StartingWeights;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingPipeline;
+import org.ferstudio.train.TrainingRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: trains a model, checkpointing every epoch, and saves it with its card. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TrainingDefaults.class,
         description = {"Train a model on a dataset and save it as a model folder with its card.",
                 "Checkpoints are written after every epoch; an interrupted run continues with --resume."})
 public final class TrainCommand implements Callable<Integer> {
-
-    private static final TrainingConfig D = TrainingConfig.defaults();
 
     @Mixin
     DataArgs dataArgs;
@@ -42,54 +42,54 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOutputArgs output;
 
-    @Option(names = "--arch", defaultValue = "cnn3", description = "architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+    @Option(names = "--arch", description = "architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
             completionCandidates = ArchitectureIds.class)
     String architecture;
 
-    @Option(names = "--epochs", description = "maximum epochs (default: 60)")
-    Integer epochs;
+    @Option(names = "--epochs", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (Nesterov) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--optimizer", description = "adam or sgd (Nesterov) (default: ${DEFAULT-VALUE})")
     String optimizer;
 
     @Option(names = "--lr", description = "initial learning rate (default: 0.001 for adam, 0.01 for sgd)")
     Double learningRate;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "Nesterov momentum for sgd (default: ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", description = "Nesterov momentum for sgd (default: ${DEFAULT-VALUE})")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weight-decay", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
-    @Option(names = "--schedule", defaultValue = "plateau", description = {"constant, plateau or cosine (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--schedule", description = {"constant, plateau or cosine (default: ${DEFAULT-VALUE}).",
             "With --resume it may change: cosine then anneals from where the run is to --min-lr at the last epoch"})
     String schedule;
 
-    @Option(names = "--plateau-patience", defaultValue = "4", description = "epochs without improvement before the LR is lowered (default: ${DEFAULT-VALUE})")
+    @Option(names = "--plateau-patience", description = "epochs without improvement before the LR is lowered (default: ${DEFAULT-VALUE})")
     int plateauPatience;
 
-    @Option(names = "--plateau-factor", defaultValue = "0.5", description = "LR factor on a plateau (default: ${DEFAULT-VALUE})")
+    @Option(names = "--plateau-factor", description = "LR factor on a plateau (default: ${DEFAULT-VALUE})")
     double plateauFactor;
 
-    @Option(names = "--min-lr", defaultValue = "1e-5", description = "lowest learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-lr", description = "lowest learning rate (default: ${DEFAULT-VALUE})")
     double minLearningRate;
 
-    @Option(names = "--label-smoothing", defaultValue = "0", description = "label smoothing, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(names = "--label-smoothing", description = "label smoothing, 0 = off (default: ${DEFAULT-VALUE})")
     double labelSmoothing;
 
-    @Option(names = "--early-stopping", defaultValue = "12", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
+    @Option(names = "--early-stopping", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
     int earlyStopping;
 
-    @Option(names = "--augment", defaultValue = "standard", description = "standard or none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--augment", description = "standard or none (default: ${DEFAULT-VALUE})")
     String augment;
 
-    @Option(names = "--balance", defaultValue = "none", description = "class balancing: none, weights or sampling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--balance", description = "class balancing: none, weights or sampling (default: ${DEFAULT-VALUE})")
     String balance;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of weights, shuffling and augmentation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seed of weights, shuffling and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--max-train-rows", defaultValue = "0", paramLabel = "N",
@@ -156,8 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.flush();
 
         CancellationToken control = new CancellationToken();
-        TrainingPipeline.Result result = TrainingPipeline.run(new TrainingPipeline.Request(output.modelName(),
-                dataset.labels(), splits, dataset.source(), config, output.out, checkpointDir, !output.noTest,
+        TrainingRequest request = new TrainingRequest(dataset.labels(), splits, dataset.source(), config);
+        TrainingPipeline.Result result = TrainingPipeline.run(request, new TrainingPipeline.Output(output.modelName(),
+                output.out, checkpointDir, !output.noTest,
                 featureCache != null ? featureCache : FeatureCache.defaultDirectory(), candidates),
                 List.of(new ConsoleTrainingListener(outWriter)), control);
         if (result.card() == null) {
@@ -184,7 +185,8 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingConfig saved = store.load().orElseThrow(() -> new IllegalArgumentException(
                     "no checkpoint to resume in " + resume + " (" + CheckpointStore.STATE_FILE + " missing)")).config();
             rejectChangesOnResume();
-            TrainingConfig resumed = epochs == null ? saved : saved.withEpochs(epochs);
+            TrainingConfig resumed = spec.commandLine().getParseResult().hasMatchedOption("--epochs")
+                    ? saved.withEpochs(epochs) : saved;
             return spec.commandLine().getParseResult().hasMatchedOption("--schedule")
                     ? resumed.withSchedule(LrSchedule.parse(schedule)) : resumed;
         }
@@ -193,16 +195,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "--resume " + checkpointDir + ", or delete it to start again");
         }
         Architecture arch = Architectures.byId(architecture);
-        double lr = learningRate != null ? learningRate : optimizer.equalsIgnoreCase("sgd") ? 0.01 : 0.001;
-        OptimizerSettings opt = new OptimizerSettings(optimizer, lr, momentum, weightDecay);
+        double lr = learningRate != null ? learningRate
+                : optimizer.equalsIgnoreCase("sgd") ? 0.01 : TrainingConfig.defaults().optimizer().learningRate();
         AugmentationConfig aug = switch (augment.toLowerCase()) {
             case "standard" -> AugmentationConfig.standard();
             case "none" -> AugmentationConfig.none();
             default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + augment + "'");
         };
-        TrainingConfig config = new TrainingConfig(architecture, epochs != null ? epochs : D.epochs(), batch, opt,
-                LrSchedule.parse(schedule), plateauPatience, plateauFactor, Math.min(minLearningRate, lr),
-                labelSmoothing, earlyStopping, aug, ClassBalancing.parse(balance), seed);
+        TrainingConfig config = TrainingConfig.builder().architecture(architecture).epochs(epochs).batchSize(batch)
+                .optimizer(new OptimizerSettings(optimizer, lr, momentum, weightDecay))
+                .schedule(LrSchedule.parse(schedule)).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
+                .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing).earlyStoppingPatience(earlyStopping)
+                .augmentation(aug).balancing(ClassBalancing.parse(balance)).seed(seed).build();
         if (init != null) {
             StartingWeights.requireOneStage(arch);
             config = config.withStartFrom(StartingWeights.describe(ModelLocator.resolve(init)));

@@ -9,6 +9,8 @@ import org.ferstudio.data.DatasetSource;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.ConfusionMatrixImage;
 import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.eval.Misclassification;
+import org.ferstudio.eval.PredictionAccumulator;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.eval.FaceTiming;
 import org.ferstudio.eval.ModelEvaluator;
@@ -27,9 +29,15 @@ import org.ferstudio.task.ProgressReporter;
  * @param selection  validation reports per augmentation and the chosen one
  * @param test       the test report with the chosen augmentation, or null when there is no test split or it
  *                   was not asked for
+ * @param testMistakes the wrong test predictions behind {@code test}, in sample order (empty without it)
  * @param inference  the card's record of the choice and the timings
  */
-public record ModelAssessment(TtaSelection selection, EvaluationReport test, ModelCard.Inference inference) {
+public record ModelAssessment(TtaSelection selection, EvaluationReport test, List<Misclassification> testMistakes,
+                              ModelCard.Inference inference) {
+
+    public ModelAssessment {
+        testMistakes = List.copyOf(testMistakes);
+    }
 
     /** Repetitions when timing one face per test-time augmentation. */
     static final int TIMING_REPETITIONS = 50;
@@ -44,14 +52,18 @@ public record ModelAssessment(TtaSelection selection, EvaluationReport test, Mod
         FaceClassifier classifier = new FaceClassifier(evaluated);
         TtaSelection selection = TtaSelection.choose(classifier, labels, splits.validation(), candidates, control);
         EvaluationReport test = null;
+        List<Misclassification> testMistakes = List.of();
         if (evaluateTest && splits.test() != null && splits.test().size() > 0) {
-            test = ModelEvaluator.evaluate(classifier, labels, splits.test(), selection.chosen(), control);
+            PredictionAccumulator predictions = ModelEvaluator.predict(classifier, labels, splits.test(),
+                    selection.chosen(), control);
+            test = predictions.report();
+            testMistakes = predictions.misclassified();
         }
         Map<String, Double> ms = FaceTiming.msPerFace(new FaceClassifier(served), splits.validation(),
                 List.of(TestTimeAugmentation.values()), TIMING_REPETITIONS, control);
         ModelCard.Inference inference = new ModelCard.Inference(selection.chosen().id(),
                 TestTimeAugmentation.NONE.id(), selection.accuracies(), ms, Nd4jRuntime.threads());
-        return new ModelAssessment(selection, test, inference);
+        return new ModelAssessment(selection, test, testMistakes, inference);
     }
 
     public TestTimeAugmentation tta() {
@@ -61,6 +73,14 @@ public record ModelAssessment(TtaSelection selection, EvaluationReport test, Mod
     /** The validation report with the chosen augmentation. */
     public EvaluationReport validation() {
         return selection.chosenReport();
+    }
+
+    /**
+     * The wrong predictions on the split the confusion matrix shows (test when evaluated, else validation with
+     * the chosen augmentation), as the evaluation found them, so nobody has to evaluate again to list them.
+     */
+    public List<Misclassification> mistakes() {
+        return test != null ? testMistakes : selection.chosenMistakes();
     }
 
     /** The card's validation metrics, with the chosen augmentation. */

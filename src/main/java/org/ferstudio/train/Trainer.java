@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training loop: mini-batches with on-the-fly augmentation, the learning-rate schedule, validation
- * after every epoch, a checkpoint after every epoch, early stopping, cooperative cancel and resume.
+ * after every epoch, then the policies it calls: a checkpoint after every epoch ({@link EpochCheckpointer}) and
+ * early stopping ({@link EarlyStopping}); cooperative cancel and resume.
  * Everything random is seeded from the config's seed and the epoch number, so a resumed run replays the
  * same epochs an uninterrupted one would.
  */
@@ -101,53 +102,21 @@ public final class Trainer {
                     net.trainableParams()));
         }
 
-        long sessionStart = System.nanoTime();
-        long sessionImages = 0;
+        Session session = new Session(System.nanoTime());
+        EarlyStopping stopping = new EarlyStopping(config.earlyStoppingPatience());
+        EpochCheckpointer checkpointer = new EpochCheckpointer(checkpoints, config, labels, fingerprint);
         // a run that stopped early stays stopped when resumed (a transfer run resumes its finished head stage)
-        boolean stoppedEarly = config.earlyStoppingPatience() > 0 && p.epochsSinceBest >= config.earlyStoppingPatience();
+        boolean stoppedEarly = stopping.stops(p.epochsSinceBest);
         String stopReason = stoppedEarly ? "early stopping" : "completed";
         int lastEpoch = stoppedEarly ? p.epochsDone : config.epochs();
-        double rateSet = Double.NaN;
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
             Nd4j.getRandom().setSeed(mix(config.seed(), epoch, 1));
             int[] order = EpochOrder.forEpoch(config.balancing(), trainLabels, labels.size(), config.seed(), epoch);
             Random rng = new Random(mix(config.seed(), epoch, 2));
             long epochStart = System.nanoTime();
-            double lossSum = 0;
-            long correct = 0;
-            long counted = 0;
-            boolean cancelled = false;
-            for (int b = 0; b < batches; b++) {
-                if (control.isCancelled()) {
-                    cancelled = true;
-                    break;
-                }
-                DataSet batch = train.batch(order, b * batchSize, batchSize, labels.size(), config.labelSmoothing(), rng);
-                double rate = lr.rateAt(p.iteration);
-                if (rate != rateSet) {
-                    // DL4J refreshes every layer's updater on each call: milliseconds a batch on small networks
-                    net.setLearningRate(rate);
-                    rateSet = rate;
-                }
-                TrainStep step = net.fit(batch);
-                p.iteration++;
-                lossSum += step.loss();
-                if (step.correct() >= 0) {
-                    correct += step.correct();
-                    counted += batchSize;
-                }
-                sessionImages += batchSize;
-                double seconds = (System.nanoTime() - sessionStart) / 1e9;
-                double ips = sessionImages / Math.max(1e-9, seconds);
-                long remaining = (long) (config.epochs() - epoch) * batches * batchSize + (long) (batches - b - 1) * batchSize;
-                BatchProgress bp = new BatchProgress(epoch, config.epochs(), b + 1, batches, step.loss(),
-                        step.correct() >= 0 ? (double) step.correct() / batchSize : Double.NaN, rate, ips,
-                        remaining / Math.max(1e-9, ips));
-                for (TrainingListener l : listeners) {
-                    l.onBatch(bp);
-                }
-            }
-            if (cancelled) {
+            EpochTotals totals = trainEpoch(net, train, order, rng, labels, lr, p, epoch, batches, batchSize,
+                    session, control);
+            if (totals == null) {
                 stopReason = "cancelled";
                 break;
             }
@@ -163,20 +132,18 @@ public final class Trainer {
                 p.epochsSinceBest++;
             }
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-            EpochResult result = new EpochResult(epoch, config.epochs(), lossSum / batches,
-                    counted > 0 ? (double) correct / counted : Double.NaN, valLossAcc[0], valLossAcc[1],
+            EpochResult result = new EpochResult(epoch, config.epochs(), totals.lossSum() / batches,
+                    totals.counted() > 0 ? (double) totals.correct() / totals.counted() : Double.NaN, valLossAcc[0],
+                    valLossAcc[1],
                     lr.rateAt(p.iteration - 1), epochSeconds, (double) batches * batchSize / epochSeconds, best);
             p.history.add(result);
             p.epochsDone = epoch;
-            LearningRatePolicy.State ls = lr.state();
-            double elapsed = p.elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
-            checkpoints.save(new CheckpointState(CheckpointStore.FORMAT_VERSION, config, labels.names(), fingerprint,
-                    epoch, p.iteration, ls.plateauRate(), ls.bestAccuracy(), ls.epochsWithoutImprovement(),
-                    p.bestEpoch, p.bestAccuracy, p.epochsSinceBest, elapsed, null, null, p.history), net, best);
+            checkpointer.save(epoch, p.iteration, lr.state(), p.bestEpoch, p.bestAccuracy, p.epochsSinceBest,
+                    p.elapsedBefore + session.seconds(), p.history, net, best);
             for (TrainingListener l : listeners) {
                 l.onEpoch(result);
             }
-            if (config.earlyStoppingPatience() > 0 && p.epochsSinceBest >= config.earlyStoppingPatience()) {
+            if (stopping.stops(p.epochsSinceBest)) {
                 stopReason = "early stopping";
                 break;
             }
@@ -184,12 +151,69 @@ public final class Trainer {
         if (p.bestEpoch > 0) {
             checkpoints.restoreBest(net);
         }
-        double total = p.elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+        double total = p.elapsedBefore + session.seconds();
         TrainingOutcome outcome = new TrainingOutcome(p.history, p.bestEpoch, p.bestAccuracy, stopReason, total);
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(outcome);
         }
         return new TrainingRun(net, outcome);
+    }
+
+    /** One epoch's mini-batches; null when cancelled part-way (the epoch then counts for nothing). */
+    private EpochTotals trainEpoch(FerNetwork net, EpochData train, int[] order, Random rng, ClassLabels labels,
+                                   LearningRatePolicy lr, Progress p, int epoch, int batches, int batchSize,
+                                   Session session, ProgressReporter control) {
+        double lossSum = 0;
+        long correct = 0;
+        long counted = 0;
+        for (int b = 0; b < batches; b++) {
+            if (control.isCancelled()) {
+                return null;
+            }
+            DataSet batch = train.batch(order, b * batchSize, batchSize, labels.size(), config.labelSmoothing(), rng);
+            double rate = lr.rateAt(p.iteration);
+            if (rate != session.rateSet) {
+                // DL4J refreshes every layer's updater on each call: milliseconds a batch on small networks
+                net.setLearningRate(rate);
+                session.rateSet = rate;
+            }
+            TrainStep step = net.fit(batch);
+            p.iteration++;
+            lossSum += step.loss();
+            if (step.correct() >= 0) {
+                correct += step.correct();
+                counted += batchSize;
+            }
+            session.images += batchSize;
+            double ips = session.images / Math.max(1e-9, session.seconds());
+            long remaining = (long) (config.epochs() - epoch) * batches * batchSize + (long) (batches - b - 1) * batchSize;
+            BatchProgress bp = new BatchProgress(epoch, config.epochs(), b + 1, batches, step.loss(),
+                    step.correct() >= 0 ? (double) step.correct() / batchSize : Double.NaN, rate, ips,
+                    remaining / Math.max(1e-9, ips));
+            for (TrainingListener l : listeners) {
+                l.onBatch(bp);
+            }
+        }
+        return new EpochTotals(lossSum, correct, counted);
+    }
+
+    /** Sums over one epoch's batches. */
+    private record EpochTotals(double lossSum, long correct, long counted) {
+    }
+
+    /** This session's clock, images and the learning rate last set on the network (runs of a resume add up). */
+    private static final class Session {
+        final long start;
+        long images;
+        double rateSet = Double.NaN;
+
+        Session(long start) {
+            this.start = start;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     /** What the architecture needs to build the network for {@code config}. */

@@ -62,24 +62,6 @@ public record TrainingConfig(
         }
     }
 
-    /** A configuration without a fine-tuning stage. */
-    public TrainingConfig(String architecture, int epochs, int batchSize, OptimizerSettings optimizer,
-                          LrSchedule schedule, int plateauPatience, double plateauFactor, double minLearningRate,
-                          double labelSmoothing, int earlyStoppingPatience, AugmentationConfig augmentation,
-                          ClassBalancing balancing, long seed) {
-        this(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor, minLearningRate,
-                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, null, null);
-    }
-
-    /** A configuration that starts from random weights. */
-    public TrainingConfig(String architecture, int epochs, int batchSize, OptimizerSettings optimizer,
-                          LrSchedule schedule, int plateauPatience, double plateauFactor, double minLearningRate,
-                          double labelSmoothing, int earlyStoppingPatience, AugmentationConfig augmentation,
-                          ClassBalancing balancing, long seed, FineTuning fineTuning) {
-        this(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor, minLearningRate,
-                labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, null);
-    }
-
     public TrainingConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -105,10 +87,23 @@ public record TrainingConfig(
         }
     }
 
-    /** Defaults that work for the 3-block CNN on FER2013. */
+    /** Defaults that work for the 3-block CNN on FER2013: {@link Builder}'s starting values. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig("cnn3", 60, 64, OptimizerSettings.adam(1e-3), LrSchedule.PLATEAU, 4, 0.5,
-                1e-5, 0.0, 12, AugmentationConfig.standard(), ClassBalancing.NONE, 42);
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults, the one place they are written down. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().architecture(architecture).epochs(epochs).batchSize(batchSize).optimizer(optimizer)
+                .schedule(schedule).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
+                .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
+                .earlyStoppingPatience(earlyStoppingPatience).augmentation(augmentation).balancing(balancing)
+                .seed(seed).fineTuning(fineTuning).startFrom(startFrom);
     }
 
     public TrainingConfig withEpochs(int n) {
@@ -132,5 +127,119 @@ public record TrainingConfig(
     public TrainingConfig withStartFrom(StartingModel model) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model);
+    }
+
+    /**
+     * Builds a configuration from the defaults (the command line's help and the wizard show these) with the
+     * settings a caller changes. {@link #build()} checks the result as the record does.
+     */
+    public static final class Builder {
+
+        private String architecture = "cnn3";
+        private int epochs = 60;
+        private int batchSize = 64;
+        private OptimizerSettings optimizer = OptimizerSettings.adam(1e-3);
+        private LrSchedule schedule = LrSchedule.PLATEAU;
+        private int plateauPatience = 4;
+        private double plateauFactor = 0.5;
+        private double minLearningRate = 1e-5;
+        private double labelSmoothing = 0.0;
+        private int earlyStoppingPatience = 12;
+        private AugmentationConfig augmentation = AugmentationConfig.standard();
+        private ClassBalancing balancing = ClassBalancing.NONE;
+        private long seed = 42;
+        private FineTuning fineTuning;
+        private StartingModel startFrom;
+
+        private Builder() {
+        }
+
+        public Builder architecture(String id) {
+            this.architecture = id;
+            return this;
+        }
+
+        public Builder epochs(int n) {
+            this.epochs = n;
+            return this;
+        }
+
+        public Builder batchSize(int n) {
+            this.batchSize = n;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerSettings settings) {
+            this.optimizer = settings;
+            return this;
+        }
+
+        /** The optimizer's initial learning rate, its type, momentum and weight decay kept. */
+        public Builder learningRate(double rate) {
+            this.optimizer = new OptimizerSettings(optimizer.type(), rate, optimizer.momentum(), optimizer.weightDecay());
+            return this;
+        }
+
+        public Builder schedule(LrSchedule newSchedule) {
+            this.schedule = newSchedule;
+            return this;
+        }
+
+        public Builder plateauPatience(int epochsWithoutImprovement) {
+            this.plateauPatience = epochsWithoutImprovement;
+            return this;
+        }
+
+        public Builder plateauFactor(double factor) {
+            this.plateauFactor = factor;
+            return this;
+        }
+
+        /** The lowest learning rate; a floor above the initial rate is lowered to it when built. */
+        public Builder minLearningRate(double rate) {
+            this.minLearningRate = rate;
+            return this;
+        }
+
+        public Builder labelSmoothing(double share) {
+            this.labelSmoothing = share;
+            return this;
+        }
+
+        public Builder earlyStoppingPatience(int epochsWithoutImprovement) {
+            this.earlyStoppingPatience = epochsWithoutImprovement;
+            return this;
+        }
+
+        public Builder augmentation(AugmentationConfig config) {
+            this.augmentation = config;
+            return this;
+        }
+
+        public Builder balancing(ClassBalancing classBalancing) {
+            this.balancing = classBalancing;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder fineTuning(FineTuning stage) {
+            this.fineTuning = stage;
+            return this;
+        }
+
+        public Builder startFrom(StartingModel model) {
+            this.startFrom = model;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience,
+                    plateauFactor, Math.min(minLearningRate, optimizer.learningRate()), labelSmoothing,
+                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package org.ferstudio.train;
 
 /**
- * What the trainer tells the outside world. The console progress bar, the GUI's charts and the
- * checkpoint writer are separate listeners, not code inside the loop. Called on the training thread.
+ * What the trainer tells the outside world. The console progress bar and the GUI's charts are separate
+ * listeners, not code inside the loop; checkpointing and early stopping are policies the loop calls
+ * ({@link EpochCheckpointer}, {@link EarlyStopping}). Called on the training thread.
  */
 public interface TrainingListener {
 

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ferstudio.data.DataSplits;
-import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.eval.EvaluationReport;
+import org.ferstudio.eval.Misclassification;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.nets.Architecture;
@@ -37,78 +37,77 @@ import org.ferstudio.face.FacePreprocessor;
 public final class TrainingPipeline {
 
     /**
+     * Where a run keeps its checkpoints and saves its model, and how the saved model is assessed.
+     *
      * @param evaluateTest  whether to report the test split (the final, once-per-model number)
      * @param featureCache  where transfer architectures keep their base's features (see {@link FeatureCache})
      * @param ttaCandidates the test-time augmentations to choose the model's default from, on the validation
      *                      split; one entry fixes it
      */
-    public record Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
-                          TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest,
-                          Path featureCache, List<TestTimeAugmentation> ttaCandidates) {
+    public record Output(String modelName, Path outDir, Path checkpointDir, boolean evaluateTest,
+                         Path featureCache, List<TestTimeAugmentation> ttaCandidates) {
 
-        public Request {
+        public Output {
             ttaCandidates = List.copyOf(ttaCandidates);
             if (ttaCandidates.isEmpty()) {
                 throw new IllegalArgumentException("no test-time augmentation to choose from");
             }
         }
 
-        /** A request that chooses among every test-time augmentation. */
-        public Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
-                       TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest,
-                       Path featureCache) {
-            this(modelName, labels, splits, source, config, outDir, checkpointDir, evaluateTest, featureCache,
+        /** An output that chooses among every test-time augmentation and keeps features in the default cache. */
+        public Output(String modelName, Path outDir, Path checkpointDir, boolean evaluateTest) {
+            this(modelName, outDir, checkpointDir, evaluateTest, FeatureCache.defaultDirectory(),
                     List.of(TestTimeAugmentation.values()));
-        }
-
-        /** A request that keeps features in {@link FeatureCache#defaultDirectory()}. */
-        public Request(String modelName, ClassLabels labels, DataSplits splits, DatasetSource source,
-                       TrainingConfig config, Path outDir, Path checkpointDir, boolean evaluateTest) {
-            this(modelName, labels, splits, source, config, outDir, checkpointDir, evaluateTest,
-                    FeatureCache.defaultDirectory());
         }
     }
 
     /**
      * {@code card} is null when training was cancelled (nothing saved; resume from the checkpoints).
-     * {@code validation} and {@code test} are with the chosen test-time augmentation {@code tta}.
+     * {@code validation} and {@code test} are with the chosen test-time augmentation {@code tta};
+     * {@code mistakes} are the wrong predictions those evaluations found on the split the card's confusion
+     * matrix shows (test when evaluated, else validation), in sample order.
      */
     public record Result(TrainingOutcome outcome, ModelCard card, EvaluationReport validation,
-                         EvaluationReport test, TestTimeAugmentation tta) {
+                         EvaluationReport test, TestTimeAugmentation tta, List<Misclassification> mistakes) {
+
+        public Result {
+            mistakes = List.copyOf(mistakes);
+        }
     }
 
     private TrainingPipeline() {
     }
 
-    public static Result run(Request request, List<TrainingListener> listeners, ProgressReporter control)
-            throws IOException {
+    public static Result run(TrainingRequest request, Output output, List<TrainingListener> listeners,
+                             ProgressReporter control) throws IOException {
         DataSplits splits = request.splits();
-        TrainingRun run = train(request, listeners, control);
+        TrainingRun run = train(request, output, listeners, control);
         if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
-            return new Result(run.outcome(), null, null, null, null);
+            return new Result(run.outcome(), null, null, null, null, List.of());
         }
         FerNetwork trained = run.network();
         FerNetwork served = Architectures.byId(request.config().architecture()).buildForInference(
                 request.labels().size(), ArrayFile.toFloats(trained.params()));
         ModelAssessment assessment = ModelAssessment.of(trained, served, request.labels(), splits,
-                request.evaluateTest(), request.ttaCandidates(), control);
-        ModelCard card = card(request, run, assessment);
-        ModelCard saved = ModelStore.save(request.outDir(), trained, card,
-                assessment.pictures(request.modelName(), run.outcome().history()));
-        return new Result(run.outcome(), saved, assessment.validation(), assessment.test(), assessment.tta());
+                output.evaluateTest(), output.ttaCandidates(), control);
+        ModelCard card = card(request, output, run, assessment);
+        ModelCard saved = ModelStore.save(output.outDir(), trained, card,
+                assessment.pictures(output.modelName(), run.outcome().history()));
+        return new Result(run.outcome(), saved, assessment.validation(), assessment.test(), assessment.tta(),
+                assessment.mistakes());
     }
 
-    private static TrainingRun train(Request request, List<TrainingListener> listeners, ProgressReporter control)
-            throws IOException {
+    private static TrainingRun train(TrainingRequest request, Output output, List<TrainingListener> listeners,
+                                     ProgressReporter control) throws IOException {
         TrainingConfig config = request.config();
         Architecture architecture = Architectures.byId(config.architecture());
         DataSplits splits = request.splits();
-        CheckpointStore checkpoints = new CheckpointStore(request.checkpointDir());
+        CheckpointStore checkpoints = new CheckpointStore(output.checkpointDir());
         if (architecture instanceof TransferArchitecture transfer) {
             if (config.startFrom() != null) {
                 StartingWeights.requireOneStage(transfer);
             }
-            TransferTrainer trainer = new TransferTrainer(config, transfer, new FeatureCache(request.featureCache()));
+            TransferTrainer trainer = new TransferTrainer(config, transfer, new FeatureCache(output.featureCache()));
             listeners.forEach(trainer::addListener);
             return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
         }
@@ -121,7 +120,8 @@ public final class TrainingPipeline {
         return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
     }
 
-    static ModelCard card(Request r, TrainingRun run, ModelAssessment assessment) throws IOException {
+    static ModelCard card(TrainingRequest r, Output output, TrainingRun run, ModelAssessment assessment)
+            throws IOException {
         RuntimeInfo rt = RuntimeInfo.current();
         @SuppressWarnings("unchecked")
         Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(r.config()), Map.class));
@@ -130,7 +130,7 @@ public final class TrainingPipeline {
         training.put("backend", Nd4jRuntime.describe());
         String adaptation = Architectures.byId(r.config().architecture()).inputAdaptation();
         String preprocessing = FacePreprocessor.DESCRIPTION + (adaptation == null ? "" : "; in the network: " + adaptation);
-        return new ModelCard(ModelCard.FORMAT_VERSION, r.modelName(), r.config().architecture(),
+        return new ModelCard(ModelCard.FORMAT_VERSION, output.modelName(), r.config().architecture(),
                 r.labels().names(),
                 new ModelCard.Input(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, preprocessing),
                 training,

@@ -12,7 +12,6 @@ import org.ferstudio.nets.FeatureExtractor;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.NetworkSpec;
-import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
@@ -103,12 +102,8 @@ public final class TransferTrainer {
     /** The fine-tuning stage's settings: the run's, with the stage's epochs and learning rate. */
     static TrainingConfig fineTuningConfig(TrainingConfig c) {
         TrainingConfig.FineTuning stage = c.fineTuning();
-        OptimizerSettings o = c.optimizer();
-        OptimizerSettings optimizer = new OptimizerSettings(o.type(), stage.learningRate(), o.momentum(),
-                o.weightDecay());
-        return new TrainingConfig(c.architecture(), stage.epochs(), c.batchSize(), optimizer, c.schedule(),
-                c.plateauPatience(), c.plateauFactor(), Math.min(c.minLearningRate(), stage.learningRate()),
-                c.labelSmoothing(), c.earlyStoppingPatience(), c.augmentation(), c.balancing(), c.seed());
+        return c.toBuilder().epochs(stage.epochs()).learningRate(stage.learningRate()).fineTuning(null)
+                .startFrom(null).build();
     }
 
     /**

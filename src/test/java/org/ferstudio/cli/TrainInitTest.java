@@ -95,8 +95,10 @@ class TrainInitTest {
 
     @Test
     void aStartModelWhoseWeightsChangedSinceTheRunBeganIsRefused() {
-        TrainingConfig config = new TrainingConfig("cnn3", 1, 30, OptimizerSettings.adam(1e-3), LrSchedule.CONSTANT, 2,
-                0.5, 1e-5, 0.0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 7)
+        TrainingConfig config = TrainingConfig.builder().architecture("cnn3").epochs(1).batchSize(30)
+                .optimizer(OptimizerSettings.adam(1e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(7).build()
                 .withStartFrom(new TrainingConfig.StartingModel("start", start.toString(), "0".repeat(64)));
         assertThatThrownBy(() -> new Trainer(config).run(SyntheticFaces.LABELS, SyntheticFaces.make(60, 1),
                 SyntheticFaces.make(30, 2), new CheckpointStore(tmp.resolve("changed.checkpoints")), ProgressReporter.NONE))

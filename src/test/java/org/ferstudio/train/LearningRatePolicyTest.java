@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class LearningRatePolicyTest {
 
     private static TrainingConfig config(LrSchedule schedule) {
-        return new TrainingConfig("cnn3", 10, 64, OptimizerSettings.adam(0.01), schedule, 2, 0.5, 0.001, 0, 0,
-                AugmentationConfig.none(), ClassBalancing.NONE, 1);
+        return TrainingConfig.builder().architecture("cnn3").epochs(10).batchSize(64)
+                .optimizer(OptimizerSettings.adam(0.01)).schedule(schedule).plateauPatience(2).plateauFactor(0.5)
+                .minLearningRate(0.001).labelSmoothing(0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(1).build();
     }
 
     @Test

@@ -26,8 +26,10 @@ class TrainerTest {
     Path tmp;
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig("cnn3", epochs, 30, OptimizerSettings.adam(1e-3), LrSchedule.CONSTANT, 2, 0.5,
-                1e-5, 0.0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 7);
+        return TrainingConfig.builder().architecture("cnn3").epochs(epochs).batchSize(30)
+                .optimizer(OptimizerSettings.adam(1e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(7).build();
     }
 
     /** Records what the trainer says. */
@@ -106,8 +108,10 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(tmp.resolve("ckpt"));
         new Trainer(config(1)).run(SyntheticFaces.LABELS, TRAIN.head(60), VALIDATION, store, ProgressReporter.NONE);
 
-        TrainingConfig otherLr = new TrainingConfig("cnn3", 2, 30, OptimizerSettings.adam(5e-3), LrSchedule.CONSTANT,
-                2, 0.5, 1e-5, 0.0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 7);
+        TrainingConfig otherLr = TrainingConfig.builder().architecture("cnn3").epochs(2).batchSize(30)
+                .optimizer(OptimizerSettings.adam(5e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(7).build();
         assertThatThrownBy(() -> new Trainer(otherLr).run(SyntheticFaces.LABELS, TRAIN.head(60), VALIDATION, store,
                 ProgressReporter.NONE)).hasMessageContaining("other settings");
         assertThatThrownBy(() -> new Trainer(config(2)).run(SyntheticFaces.LABELS, TRAIN.head(90), VALIDATION, store,
@@ -116,8 +120,10 @@ class TrainerTest {
 
     @Test
     void earlyStoppingEndsTrainingWhenValidationStalls() throws IOException {
-        TrainingConfig frozen = new TrainingConfig("cnn3", 5, 30, OptimizerSettings.adam(1e-9), LrSchedule.CONSTANT,
-                2, 0.5, 0, 0.0, 1, AugmentationConfig.none(), ClassBalancing.NONE, 7);
+        TrainingConfig frozen = TrainingConfig.builder().architecture("cnn3").epochs(5).batchSize(30)
+                .optimizer(OptimizerSettings.adam(1e-9)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(0).labelSmoothing(0.0).earlyStoppingPatience(1)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(7).build();
         TrainingRun run = new Trainer(frozen).run(SyntheticFaces.LABELS, TRAIN.head(60), VALIDATION,
                 new CheckpointStore(tmp.resolve("es")), ProgressReporter.NONE);
         assertThat(run.outcome().stopReason()).isEqualTo("early stopping");

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.eval.ModelEvaluator;
 import org.ferstudio.model.ModelCard;
@@ -35,8 +36,10 @@ class TransferTrainerTest {
     Path tmp;
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig("mobilenet", epochs, 30, OptimizerSettings.adam(3e-3), LrSchedule.CONSTANT, 2, 0.5,
-                1e-5, 0.0, 0, AugmentationConfig.standard(), ClassBalancing.NONE, 7);
+        return TrainingConfig.builder().architecture("mobilenet").epochs(epochs).batchSize(30)
+                .optimizer(OptimizerSettings.adam(3e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.standard()).balancing(ClassBalancing.NONE).seed(7).build();
     }
 
     /** Records what the trainer says. */
@@ -64,10 +67,11 @@ class TransferTrainerTest {
     @Test
     void headTrainsOnCachedFeaturesAndTheSavedModelLoadsAndClassifiesTheSame() throws IOException {
         Recorder rec = new Recorder();
-        TrainingPipeline.Request request = new TrainingPipeline.Request("synthetic-mobilenet", SyntheticFaces.LABELS,
-                new DataSplits(TRAIN, VALIDATION, null, "synthetic"), null, config(4), tmp.resolve("model"),
-                tmp.resolve("run"), false, tmp.resolve("cache"));
-        TrainingPipeline.Result result = TrainingPipeline.run(request, List.of(rec), ProgressReporter.NONE);
+        TrainingRequest request = new TrainingRequest(SyntheticFaces.LABELS,
+                new DataSplits(TRAIN, VALIDATION, null, "synthetic"), null, config(4));
+        TrainingPipeline.Output output = new TrainingPipeline.Output("synthetic-mobilenet", tmp.resolve("model"),
+                tmp.resolve("run"), false, tmp.resolve("cache"), List.of(TestTimeAugmentation.values()));
+        TrainingPipeline.Result result = TrainingPipeline.run(request, output, List.of(rec), ProgressReporter.NONE);
 
         assertThat(result.outcome().stopReason()).isEqualTo("completed");
         assertThat(result.outcome().history()).hasSize(4);
@@ -145,14 +149,17 @@ class TransferTrainerTest {
     void settingsThatCannotWorkAreRefused() {
         assertThatThrownBy(() -> new TransferTrainer(config(1).withFineTuning(new TrainingConfig.FineTuning(14, 1, 1e-4)),
                 MOBILENET, new FeatureCache(tmp))).hasMessageContaining("13 blocks");
-        TrainingConfig cnn3 = new TrainingConfig("cnn3", 1, 30, OptimizerSettings.adam(1e-3), LrSchedule.CONSTANT, 2,
-                0.5, 1e-5, 0.0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 7);
+        TrainingConfig cnn3 = TrainingConfig.builder().architecture("cnn3").epochs(1).batchSize(30)
+                .optimizer(OptimizerSettings.adam(1e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(7).build();
         assertThatThrownBy(() -> new TransferTrainer(cnn3, MOBILENET, new FeatureCache(tmp)))
                 .hasMessageContaining("cnn3");
-        assertThatThrownBy(() -> TrainingPipeline.run(new TrainingPipeline.Request("x", SyntheticFaces.LABELS,
+        assertThatThrownBy(() -> TrainingPipeline.run(new TrainingRequest(SyntheticFaces.LABELS,
                 new DataSplits(TRAIN, VALIDATION, null, "synthetic"), null,
-                cnn3.withFineTuning(new TrainingConfig.FineTuning(1, 1, 1e-4)), tmp.resolve("m"), tmp.resolve("c"),
-                false), List.of(), ProgressReporter.NONE)).hasMessageContaining("needs a pretrained architecture");
+                cnn3.withFineTuning(new TrainingConfig.FineTuning(1, 1, 1e-4))),
+                new TrainingPipeline.Output("x", tmp.resolve("m"), tmp.resolve("c"), false), List.of(),
+                ProgressReporter.NONE)).hasMessageContaining("needs a pretrained architecture");
         assertThatThrownBy(() -> new TrainingConfig.FineTuning(0, 1, 1e-4)).hasMessageContaining("at least one block");
     }
 

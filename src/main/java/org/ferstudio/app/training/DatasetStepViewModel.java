@@ -28,6 +28,7 @@ import org.ferstudio.data.SplitOptions;
 import org.ferstudio.task.BackgroundTask;
 import org.ferstudio.task.TaskExecutor;
 import org.ferstudio.train.TrainingConfig;
+import org.ferstudio.train.TrainingRequest;
 
 /**
  * Step 1: choose a CSV file or image folder, read and validate it in the background, show its counts
@@ -232,10 +233,10 @@ public final class DatasetStepViewModel {
         cancelResplit();
     }
 
-    /** A plan to train {@code config} on this step's data and split; null until the step is ready. */
-    TrainingPlan plan(TrainingConfig config) {
+    /** The request to train {@code config} on this step's data and split; null until the step is ready. */
+    TrainingRequest request(TrainingConfig config) {
         Dataset d = dataset.get();
-        return ready.get() ? new TrainingPlan(d.labels(), splits.get(), d.source(), config) : null;
+        return ready.get() ? new TrainingRequest(d.labels(), splits.get(), d.source(), config) : null;
     }
 
     private void showValidated(DatasetInspection inspection) {

@@ -17,7 +17,6 @@ import javafx.collections.ObservableList;
 import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.nets.Architectures;
-import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.TrainingConfig;
@@ -181,15 +180,11 @@ public final class ModelStepViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("the model settings are not valid");
         }
-        double lr = parseDouble(learningRate.get());
-        OptimizerSettings optimizer = new OptimizerSettings(DEFAULTS.optimizer().type(), lr,
-                DEFAULTS.optimizer().momentum(), DEFAULTS.optimizer().weightDecay());
-        TrainingConfig config = new TrainingConfig(architecture.get().id(), Integer.parseInt(epochs.get().trim()),
-                Integer.parseInt(batch.get().trim()), optimizer, DEFAULTS.schedule(), DEFAULTS.plateauPatience(),
-                DEFAULTS.plateauFactor(), Math.min(DEFAULTS.minLearningRate(), lr), DEFAULTS.labelSmoothing(),
-                DEFAULTS.earlyStoppingPatience(),
-                augmentation.get() ? AugmentationConfig.standard() : AugmentationConfig.none(),
-                balancing.get(), DEFAULTS.seed());
+        TrainingConfig config = TrainingConfig.builder().architecture(architecture.get().id())
+                .epochs(Integer.parseInt(epochs.get().trim())).batchSize(Integer.parseInt(batch.get().trim()))
+                .learningRate(parseDouble(learningRate.get()))
+                .augmentation(augmentation.get() ? AugmentationConfig.standard() : AugmentationConfig.none())
+                .balancing(balancing.get()).build();
         StartingPoint start = startFrom.get();
         return start == null || start.model() == null ? config : config.withStartFrom(start.model());
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.train.CheckpointState;
 import org.ferstudio.train.CheckpointStore;
+import org.ferstudio.train.TrainingRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +39,15 @@ public final class RunFolders {
         return root;
     }
 
-    /** A job for a new run of {@code plan}, in a folder no earlier run used (created by the trainer). */
-    public TrainingJob newJob(TrainingPlan plan) {
-        String stem = ModelNames.suggest(plan.config().architecture(), plan.source().name(), LocalDateTime.now(clock));
+    /** A job for a new run of {@code request}, in a folder no earlier run used (created by the trainer). */
+    public TrainingJob newJob(TrainingRequest request) {
+        String stem = ModelNames.suggest(request.config().architecture(), request.source().name(),
+                LocalDateTime.now(clock));
         Path dir = root.resolve(stem);
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(stem + "-" + i);
         }
-        return new TrainingJob(dir.getFileName().toString(), plan, dir);
+        return new TrainingJob(dir.getFileName().toString(), request, dir);
     }
 
     /**

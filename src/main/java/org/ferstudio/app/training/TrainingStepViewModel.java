@@ -30,6 +30,7 @@ import org.ferstudio.train.BatchProgress;
 import org.ferstudio.train.EpochResult;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingOutcome;
+import org.ferstudio.train.TrainingRequest;
 import org.ferstudio.train.TrainingStart;
 
 /**
@@ -50,7 +51,7 @@ public final class TrainingStepViewModel {
     private final ErrorReporter errors;
     private final ModelTrainer trainer;
     private final RunFolders runs;
-    private final Supplier<TrainingPlan> plans;
+    private final Supplier<TrainingRequest> requests;
     private final Consumer<TrainingResult> onResult;
 
     private final ReadOnlyObjectWrapper<TrainingState> state =
@@ -97,18 +98,18 @@ public final class TrainingStepViewModel {
     private CancellableRun running;
 
     /**
-     * @param plans     the plan of a new run, or null while the first two steps are not ready
-     * @param planReady whether {@code plans} has a plan
+     * @param requests  the request of a new run, or null while the first two steps are not ready
+     * @param planReady whether {@code requests} has a request
      * @param onResult  called with each finished run's result
      */
     public TrainingStepViewModel(TaskExecutor executor, ErrorReporter errors, ModelTrainer trainer, RunFolders runs,
-                                 Supplier<TrainingPlan> plans, ObservableBooleanValue planReady,
+                                 Supplier<TrainingRequest> requests, ObservableBooleanValue planReady,
                                  Consumer<TrainingResult> onResult) {
         this.executor = executor;
         this.errors = errors;
         this.trainer = trainer;
         this.runs = runs;
-        this.plans = plans;
+        this.requests = requests;
         this.onResult = onResult;
         speedText = Bindings.createStringBinding(() -> Double.isFinite(imagesPerSecond.get())
                 ? String.format(Locale.ROOT, "%.0f images/s", imagesPerSecond.get()) : Formats.UNKNOWN, imagesPerSecond);
@@ -251,25 +252,24 @@ public final class TrainingStepViewModel {
      */
     public void resumeEarlier() {
         InterruptedRun run = earlierRun.get();
-        TrainingPlan plan = canResumeEarlier.get() ? plans.get() : null;
-        if (plan == null) {
+        TrainingRequest request = canResumeEarlier.get() ? requests.get() : null;
+        if (request == null) {
             return;
         }
         clearCharts();
         run.state().history().forEach(this::showEpoch);
-        launch(new TrainingJob(run.name(), new TrainingPlan(plan.labels(), plan.splits(), plan.source(),
-                run.state().config()), run.runDir()), "Resuming " + run.name() + " from the checkpoint of epoch "
+        launch(new TrainingJob(run.name(), request.withConfig(run.state().config()), run.runDir()), "Resuming " + run.name() + " from the checkpoint of epoch "
                 + run.state().epochsDone() + "...");
     }
 
     /** Starts a new run in a new folder. */
     public void start() {
-        TrainingPlan plan = canStart.get() ? plans.get() : null;
-        if (plan == null) {
+        TrainingRequest request = canStart.get() ? requests.get() : null;
+        if (request == null) {
             return;
         }
         clearCharts();
-        launch(runs.newJob(plan), "Starting: building the network...");
+        launch(runs.newJob(request), "Starting: building the network...");
     }
 
     /** Continues the cancelled or failed run from its last checkpoint, with the same data and settings. */

@@ -7,6 +7,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.ferstudio.app.common.AppServices;
+import org.ferstudio.train.TrainingRequest;
 
 /**
  * The training wizard: which step is shown and when Next and Back are allowed. Next needs the current
@@ -35,7 +36,7 @@ public final class TrainingWizardViewModel {
         results = new ResultsStepViewModel(services.executor(), services.errors(), services.models());
         BooleanBinding planReady = dataset.readyProperty().and(model.validProperty());
         training = new TrainingStepViewModel(services.executor(), services.errors(), trainer,
-                new RunFolders(runsRoot, Clock.systemDefaultZone()), this::plan, planReady, results::show);
+                new RunFolders(runsRoot, Clock.systemDefaultZone()), this::request, planReady, results::show);
         canGoNext = Bindings.createBooleanBinding(this::nextAllowed, step, dataset.readyProperty(),
                 model.validProperty(), training.stateProperty(), results.resultProperty());
         canGoBack = Bindings.createBooleanBinding(this::backAllowed, step, dataset.busyProperty(),
@@ -124,11 +125,11 @@ public final class TrainingWizardViewModel {
                 && !training.stateProperty().get().isActive() && !results.savingProperty().get();
     }
 
-    private TrainingPlan plan() {
+    private TrainingRequest request() {
         if (!model.validProperty().get()) {
             return null;
         }
         model.remember();
-        return dataset.plan(model.config());
+        return dataset.request(model.config());
     }
 }

@@ -19,6 +19,7 @@ import org.ferstudio.train.EpochResult;
 import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingListener;
+import org.ferstudio.train.TrainingRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +33,13 @@ class PipelineTrainerTest {
     void trainsSavesAndCollectsTheMistakesWithTheirFaces() throws Exception {
         FaceImages test = SyntheticFaces.make(24, 3);
         DataSplits splits = new DataSplits(SyntheticFaces.make(48, 1), SyntheticFaces.make(24, 2), test, "synthetic");
-        TrainingConfig config = new TrainingConfig("cnn3", 1, 16, OptimizerSettings.adam(1e-3), LrSchedule.CONSTANT, 2,
-                0.5, 1e-5, 0, 0, AugmentationConfig.none(), ClassBalancing.NONE, 5);
-        TrainingPlan plan = new TrainingPlan(SyntheticFaces.LABELS, splits,
+        TrainingConfig config = TrainingConfig.builder().architecture("cnn3").epochs(1).batchSize(16)
+                .optimizer(OptimizerSettings.adam(1e-3)).schedule(LrSchedule.CONSTANT).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0).earlyStoppingPatience(0)
+                .augmentation(AugmentationConfig.none()).balancing(ClassBalancing.NONE).seed(5).build();
+        TrainingRequest request = new TrainingRequest(SyntheticFaces.LABELS, splits,
                 new DatasetSource("synthetic.csv", tmp.resolve("synthetic.csv"), "0".repeat(64), 1), config);
-        TrainingJob job = new TrainingJob("tiny", plan, tmp.resolve("run"));
+        TrainingJob job = new TrainingJob("tiny", request, tmp.resolve("run"));
         List<EpochResult> epochs = new ArrayList<>();
 
         TrainingResult result = new PipelineTrainer().train(job, new TrainingListener() {

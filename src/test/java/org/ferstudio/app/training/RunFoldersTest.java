@@ -24,11 +24,11 @@ class RunFoldersTest {
     @Test
     void listsRunsWithCheckpointsAndNoModelTheMostRecentlyCheckpointedFirst() throws IOException {
         Path root = tmp.resolve("runs");
-        Path older = InterruptedRuns.write(root, "older", WizardData.plan(10).config(), 3);
-        Path newer = InterruptedRuns.write(root, "newer", WizardData.plan(10).config(), 7);
+        Path older = InterruptedRuns.write(root, "older", WizardData.request(10).config(), 3);
+        Path newer = InterruptedRuns.write(root, "newer", WizardData.request(10).config(), 7);
         touch(older, Instant.parse("2025-11-20T10:00:00Z"));
         touch(newer, Instant.parse("2025-11-22T10:00:00Z"));
-        Path finished = InterruptedRuns.write(root, "finished", WizardData.plan(10).config(), 10);
+        Path finished = InterruptedRuns.write(root, "finished", WizardData.request(10).config(), 10);
         Files.createDirectories(finished.resolve(TrainingJob.MODEL));
         Files.writeString(finished.resolve(TrainingJob.MODEL).resolve(ModelStore.CARD_FILE), "{}");
         Files.createDirectories(root.resolve("before-its-first-epoch").resolve(TrainingJob.CHECKPOINTS));

@@ -48,9 +48,9 @@ final class ScriptedTrainer implements ModelTrainer {
     @Override
     public TrainingResult train(TrainingJob job, TrainingListener listener, ProgressReporter control) {
         jobs.add(job);
-        int epochs = job.config().epochs();
+        int epochs = job.request().config().epochs();
         int first = checkpointedEpochs.getOrDefault(job.checkpointDir(), 0) + 1;
-        listener.onTrainingStart(new TrainingStart(job.config(), first, BATCHES, 30, 9, 1000));
+        listener.onTrainingStart(new TrainingStart(job.request().config(), first, BATCHES, 30, 9, 1000));
         List<EpochResult> history = new ArrayList<>();
         for (int epoch = first; epoch <= epochs; epoch++) {
             if (epoch == failAtEpoch) {
@@ -91,12 +91,12 @@ final class ScriptedTrainer implements ModelTrainer {
 
     /** Three faces per class, one of each class but the first taken for the class before it. */
     private static EvaluationReport report(TrainingJob job) {
-        int n = job.labels().size();
+        int n = job.request().labels().size();
         int[][] counts = new int[n][n];
         for (int c = 0; c < n; c++) {
             counts[c][c] = c == 0 ? 3 : 2;
             counts[c][Math.max(0, c - 1)]++;
         }
-        return EvaluationReport.of(ConfusionMatrix.of(job.labels(), counts));
+        return EvaluationReport.of(ConfusionMatrix.of(job.request().labels(), counts));
     }
 }

@@ -37,7 +37,7 @@ class TrainingStepViewModelTest {
 
     private TrainingStepViewModel viewModel(int epochs) {
         return new TrainingStepViewModel(services.services().executor(), services.errors(), trainer,
-                new RunFolders(tmp.resolve("runs"), CLOCK), () -> WizardData.plan(epochs), planReady, results::add);
+                new RunFolders(tmp.resolve("runs"), CLOCK), () -> WizardData.request(epochs), planReady, results::add);
     }
 
     @Test
@@ -128,7 +128,7 @@ class TrainingStepViewModelTest {
         vm.finishWithBestEpoch();
 
         assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
-        assertThat(trainer.jobs.get(1).config().epochs()).isEqualTo(2);
+        assertThat(trainer.jobs.get(1).request().config().epochs()).isEqualTo(2);
         assertThat(trainer.jobs.get(1).runDir()).isEqualTo(trainer.jobs.get(0).runDir());
         assertThat(results).singleElement().extracting(r -> r.outcome().bestEpoch()).isEqualTo(2);
     }
@@ -168,7 +168,7 @@ class TrainingStepViewModelTest {
 
     @Test
     void aRunInterruptedInAnEarlierSessionIsListedAndResumedWithItsOwnSettings() throws IOException {
-        Path runDir = InterruptedRuns.write(tmp.resolve("runs"), "cnn3-synthetic-earlier", WizardData.plan(5).config(), 2);
+        Path runDir = InterruptedRuns.write(tmp.resolve("runs"), "cnn3-synthetic-earlier", WizardData.request(5).config(), 2);
         trainer.checkpointed(runDir.resolve(TrainingJob.CHECKPOINTS), 2);
         TrainingStepViewModel vm = viewModel(3);
         vm.refreshEarlierRuns();
@@ -180,7 +180,7 @@ class TrainingStepViewModelTest {
         assertThat(trainer.jobs).singleElement().satisfies(job -> {
             assertThat(job.runDir()).isEqualTo(runDir);
             assertThat(job.modelName()).isEqualTo("cnn3-synthetic-earlier");
-            assertThat(job.config().epochs()).as("the run's own settings, not step 2's").isEqualTo(5);
+            assertThat(job.request().config().epochs()).as("the run's own settings, not step 2's").isEqualTo(5);
         });
         assertThat(vm.validationAccuracy()).extracting(ChartPoint::x).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
         assertThat(vm.validationAccuracy().get(0).y()).as("epoch 1 as the earlier session recorded it")
@@ -194,7 +194,7 @@ class TrainingStepViewModelTest {
 
     @Test
     void anEarlierRunNeedsTheDataOfStepOne() throws IOException {
-        InterruptedRuns.write(tmp.resolve("runs"), "earlier", WizardData.plan(5).config(), 2);
+        InterruptedRuns.write(tmp.resolve("runs"), "earlier", WizardData.request(5).config(), 2);
         TrainingStepViewModel vm = viewModel(3);
         vm.refreshEarlierRuns();
         planReady.set(false);

@@ -76,9 +76,9 @@ class TrainingWizardViewModelTest {
 
         assertThat(backWhileRunning).containsOnly(false);
         assertThat(trainer.jobs).singleElement().satisfies(job -> {
-            assertThat(job.config().epochs()).isEqualTo(2);
-            assertThat(job.labels().names()).containsExactly("top", "bottom", "left");
-            assertThat(job.splits().train().size()).isEqualTo(30);
+            assertThat(job.request().config().epochs()).isEqualTo(2);
+            assertThat(job.request().labels().names()).containsExactly("top", "bottom", "left");
+            assertThat(job.request().splits().train().size()).isEqualTo(30);
             assertThat(job.runDir().getParent()).isEqualTo(tmp.resolve("runs"));
         });
         assertThat(wizard.canGoNextProperty().get()).isTrue();

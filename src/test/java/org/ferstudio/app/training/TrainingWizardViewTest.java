@@ -113,7 +113,7 @@ class TrainingWizardViewTest {
     @Test
     void anInterruptedRunIsOfferedAndOneTrainedOnOtherDataIsRefusedWithAMessage(FxRobot robot) throws Exception {
         Path csv = WizardData.csv(tmp, "tiny.csv", 72, 24, 24);
-        InterruptedRuns.write(tmp.resolve("runs"), "cnn3-other-data", WizardData.plan(4).config(), 2);
+        InterruptedRuns.write(tmp.resolve("runs"), "cnn3-other-data", WizardData.request(4).config(), 2);
         Button next = validated(robot, csv);
         robot.clickOn(next);
         robot.clickOn(next);

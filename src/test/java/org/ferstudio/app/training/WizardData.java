@@ -9,6 +9,7 @@ import org.ferstudio.data.DatasetSource;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.testutil.SyntheticFaces;
 import org.ferstudio.train.TrainingConfig;
+import org.ferstudio.train.TrainingRequest;
 
 /** Small datasets for the wizard's tests: synthetic CSV files and ready-made plans. */
 final class WizardData {
@@ -46,12 +47,12 @@ final class WizardData {
         return Files.write(dir.resolve("bad.csv"), lines);
     }
 
-    /** A plan over synthetic faces, for trainers that do not look at the data. */
-    static TrainingPlan plan(int epochs) {
+    /** A request over synthetic faces, for trainers that do not look at the data. */
+    static TrainingRequest request(int epochs) {
         FaceImages train = SyntheticFaces.make(30, 1);
         DataSplits splits = new DataSplits(train, SyntheticFaces.make(9, 2), SyntheticFaces.make(9, 3), "synthetic");
         DatasetSource source = new DatasetSource("synthetic.csv", Path.of("synthetic.csv"), "0".repeat(64), 1);
-        return new TrainingPlan(SyntheticFaces.LABELS, splits, source, TrainingConfig.defaults().withEpochs(epochs));
+        return new TrainingRequest(SyntheticFaces.LABELS, splits, source, TrainingConfig.defaults().withEpochs(epochs));
     }
 
     private static void appendRows(StringBuilder csv, FaceImages images, String usage) {
