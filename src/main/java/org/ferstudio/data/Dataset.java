@@ -32,4 +32,26 @@ public record Dataset(ClassLabels labels, Map<String, FaceImages> splits, Datase
     public int totalImages() {
         return splits.values().stream().mapToInt(FaceImages::size).sum();
     }
+
+    /** Whether the data brings splits of its own (a Usage column or split folders). */
+    public boolean hasOwnSplits() {
+        return !(splits.size() == 1 && splits.containsKey(ALL));
+    }
+
+    /**
+     * The same images as one split named {@link #ALL}, in split order, so that a random three-way split
+     * ({@link DataSplits#resolve}) can be cut from data that brings splits of its own.
+     */
+    public Dataset pooled() {
+        if (!hasOwnSplits()) {
+            return this;
+        }
+        FaceImages all = new FaceImages(totalImages());
+        for (FaceImages split : splits.values()) {
+            for (int i = 0; i < split.size(); i++) {
+                all.add(split.image(i), split.label(i));
+            }
+        }
+        return new Dataset(labels, Map.of(ALL, all), source, report);
+    }
 }

@@ -34,7 +34,7 @@ record DatasetInspection(Path file, String classNames, Dataset dataset, List<Spl
             options = options.withLabels(parseClassNames(classNames));
         }
         Dataset d = DatasetReader.read(file, options, progress);
-        List<SplitMode> modes = DatasetSplitter.hasOwnSplits(d) ? List.of(SplitMode.FROM_DATA, SplitMode.RANDOM)
+        List<SplitMode> modes = d.hasOwnSplits() ? List.of(SplitMode.FROM_DATA, SplitMode.RANDOM)
                 : List.of(SplitMode.RANDOM);
         SplitMode mode = modes.contains(wanted) ? wanted : modes.get(0);
         progress.checkCancelled();
@@ -58,7 +58,7 @@ record DatasetInspection(Path file, String classNames, Dataset dataset, List<Spl
         ValidationReport r = dataset.report();
         StringBuilder s = new StringBuilder(dataset.source().name()).append(": ").append(Formats.count(r.total()))
                 .append(" images, ").append(r.labels().size()).append(" classes");
-        if (DatasetSplitter.hasOwnSplits(dataset)) {
+        if (dataset.hasOwnSplits()) {
             List<String> parts = new ArrayList<>();
             r.splits().forEach(splitName -> parts.add(splitName + " " + Formats.count(r.splitTotal(splitName))));
             s.append(" (").append(String.join(" · ", parts)).append(')');

@@ -1,16 +1,14 @@
 package org.ferstudio.app.training;
 
-import java.util.Map;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
-import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.SplitOptions;
 
 /**
  * Turns a read dataset into training, validation and test sets for a {@link SplitMode}, through
  * {@link DataSplits#resolve} as the command line does. For a random split of data that has splits of its
- * own, the splits are pooled first, because {@code resolve} cuts a three-way split only from data
- * without named splits.
+ * own, the splits are pooled first ({@link Dataset#pooled}), because {@code resolve} cuts a three-way split
+ * only from data without named splits.
  */
 final class DatasetSplitter {
 
@@ -23,11 +21,6 @@ final class DatasetSplitter {
     }
 
     private DatasetSplitter() {
-    }
-
-    /** Whether the data brings splits of its own (a Usage column or split folders). */
-    static boolean hasOwnSplits(Dataset dataset) {
-        return !(dataset.splits().size() == 1 && dataset.splits().containsKey(Dataset.ALL));
     }
 
     /** Splits the data; a split without training or validation images is an error too, as training needs both. */
@@ -48,25 +41,12 @@ final class DatasetSplitter {
     static DataSplits split(Dataset dataset, SplitMode mode, long seed) {
         SplitOptions options = SplitOptions.defaults().withSeed(seed);
         if (mode == SplitMode.FROM_DATA) {
-            if (!hasOwnSplits(dataset)) {
+            if (!dataset.hasOwnSplits()) {
                 throw new IllegalArgumentException("the data has no splits of its own (no Usage column or split "
                         + "folders); use a random split");
             }
             return DataSplits.resolve(dataset, options);
         }
-        return DataSplits.resolve(pooled(dataset), options);
-    }
-
-    private static Dataset pooled(Dataset dataset) {
-        if (!hasOwnSplits(dataset)) {
-            return dataset;
-        }
-        FaceImages all = new FaceImages(dataset.totalImages());
-        for (FaceImages split : dataset.splits().values()) {
-            for (int i = 0; i < split.size(); i++) {
-                all.add(split.image(i), split.label(i));
-            }
-        }
-        return new Dataset(dataset.labels(), Map.of(Dataset.ALL, all), dataset.source(), dataset.report());
+        return DataSplits.resolve(dataset.pooled(), options);
     }
 }
