@@ -132,6 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         List<TestTimeAugmentation> candidates = output.ttaCandidates();
+        output.checkOut();
         Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");

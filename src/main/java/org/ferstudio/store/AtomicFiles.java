@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,11 +79,7 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with {@code image} as PNG. */
     public static void writePng(Path target, BufferedImage image) throws IOException {
-        write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
-        });
+        write(target, out -> Pngs.write(image, out));
     }
 
     /**

@@ -90,7 +90,8 @@ class TrainEvaluateInfoTest {
         assertThat(info.out()).contains("top, bottom, left").contains("synthetic.csv").contains("test")
                 .contains("photos: TTA " + chosen).contains("per face");
 
-        CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString());
+        CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString(),
+                "--force");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("already holds a training run").contains("--resume");
     }
