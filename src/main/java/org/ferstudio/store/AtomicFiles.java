@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Writes files and model folders so that a crash, a full disk or a failing writer never leaves a
  * half-written result: readers see either the old content or the new, complete one. New content goes
  * to a hidden temporary name beside the target ({@code .name.<random>.tmp}, same folder so the final
- * rename stays on one file system), is forced to disk, and is then renamed over the target.
+ * rename stays on one file system), is forced to disk, and is then renamed over the target. What a killed
+ * save leaves under such names is removed by the next save in that folder ({@link LeftoverTemporaries}).
  */
 public final class AtomicFiles {
 
@@ -58,6 +59,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
+            LeftoverTemporaries.removeOnceIn(file.getParent());
             tmp = createSiblingFile(file, ".tmp");
             writeAndForce(tmp, writer);
             moveAtomically(tmp, file);
@@ -89,6 +91,7 @@ public final class AtomicFiles {
     public static Path newDirectoryBeside(Path targetDir) throws IOException {
         Path dir = targetDir.toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
+        LeftoverTemporaries.removeOnceIn(dir.getParent());
         return Files.createDirectory(siblingPath(dir, ".tmp"));
     }
 
