@@ -47,9 +47,38 @@ public final class CheckpointStore {
         return Optional.of(state);
     }
 
-    /** Saves the network after an epoch; {@code isBest} also replaces {@code best.params}. */
+    /**
+     * Saves the network after an epoch; {@code isBest} also replaces {@code best.params}. The folder is created
+     * by the first save; when that save fails (a full disk) the folder goes again, so a run that never
+     * checkpointed leaves nothing behind.
+     */
     public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
+        boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
+        try {
+            return write(stateWithoutFiles, net, isBest);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                removeFolder(e);
+            }
+            throw e;
+        }
+    }
+
+    private void removeFolder(Exception cause) {
+        try {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private CheckpointState write(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
         String stem = String.format("epoch-%03d", stateWithoutFiles.epochsDone());
         float[] params = ArrayFile.toFloats(net.params());
         ArrayFile.write(dir.resolve(stem + ".params"), params);
