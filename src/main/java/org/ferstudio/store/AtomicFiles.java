@@ -8,9 +8,15 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -246,6 +252,19 @@ public final class AtomicFiles {
     }
 
     private static String reason(Throwable e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            // these say only the path ("error: /x/y"); say what is wrong with it
+            String what = e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException
+                            ? fs.getFile() != null && Files.isDirectory(Path.of(fs.getFile())) ? "already exists"
+                            : "is a file, not a folder"
+                    : e instanceof NotDirectoryException ? "not a folder"
+                    : e instanceof DirectoryNotEmptyException ? "folder not empty" : null;
+            if (what != null) {
+                return fs.getFile() + ": " + what;
+            }
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
