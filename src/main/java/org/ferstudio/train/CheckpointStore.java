@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.store.ArrayFile;
@@ -21,6 +22,8 @@ public final class CheckpointStore {
     public static final String STATE_FILE = "state.json";
     public static final String BEST_PARAMS = "best.params";
     static final int FORMAT_VERSION = 1;
+    /** The files a save writes per epoch; only these are pruned, whatever else is in the folder. */
+    private static final Pattern EPOCH_FILE = Pattern.compile("epoch-\\d{3,}\\.(params|updater)");
 
     private final Path dir;
 
@@ -121,7 +124,7 @@ public final class CheckpointStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("epoch-") && !name.startsWith(keepStem + ".")) {
+                if (EPOCH_FILE.matcher(name).matches() && !name.startsWith(keepStem + ".")) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -84,6 +84,16 @@ class OutputSafetyTest {
     }
 
     @Test
+    void checkpointsGoOnlyIntoAFolderOfTheirOwn() throws IOException {
+        Path d = folderWithUserFile();
+        CliRun r = CliRun.of("train", "--data", tmp.resolve("small.csv").toString(), "--out", tmp.resolve("m").toString(),
+                "--checkpoints", d.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--checkpoints " + d + " holds files that are not a training run's");
+        assertThat(Files.readString(d.resolve("a.txt"))).isEqualTo("x\n");
+    }
+
+    @Test
     void fileOutputsAreNotReplacedWithoutForce() throws IOException {
         Path existing = Files.writeString(tmp.resolve("report.json"), "mine");
         String[][] runs = {
