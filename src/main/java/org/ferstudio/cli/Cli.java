@@ -1,6 +1,9 @@
 package org.ferstudio.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.ferstudio.task.CancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,21 @@ public final class Cli {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(CheckedOutput.standardOutput());
+    }
+
+    /**
+     * The command line writing its results to {@code stdout}. Every write is checked: when standard output
+     * fails (a full disk behind {@code > file}, {@code /dev/full}, a closed pipe) the command still finishes its
+     * other outputs, then says so and exits 1.
+     */
+    static CommandLine commandLine(OutputStream stdout) {
         CommandLine cmd = new CommandLine(new FerStudioCommand());
+        CheckedOutput checked = stdout instanceof CheckedOutput c ? c : new CheckedOutput(stdout);
+        PrintWriter results = checked.writer(Charset.defaultCharset());
+        cmd.setOut(results);
+        cmd.setExecutionStrategy(parseResult -> checkOutput(new CommandLine.RunLast().execute(parseResult), cmd,
+                cmd.getOut() == results ? checked : null));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
@@ -29,6 +46,19 @@ public final class Cli {
             return 1;
         });
         return cmd;
+    }
+
+    /** {@code exit}, or 1 with the reason on stderr when the results could not all be written to stdout. */
+    private static int checkOutput(int exit, CommandLine cmd, CheckedOutput checked) {
+        if (!cmd.getOut().checkError()) {
+            return exit;
+        }
+        IOException error = checked == null ? null : checked.firstError();
+        PrintWriter err = cmd.getErr();
+        err.println("error: could not write the results to standard output"
+                + (error == null ? "" : ": " + describe(error)));
+        err.flush();
+        return exit == 0 ? 1 : exit;
     }
 
     public static int run(String... args) {

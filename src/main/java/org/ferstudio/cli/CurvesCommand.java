@@ -2,6 +2,7 @@ package org.ferstudio.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ferstudio.store.OutputTargets;
 import org.ferstudio.train.CheckpointState;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.TrainingCurvesImage;
@@ -22,6 +23,9 @@ public final class CurvesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the picture to write")
     Path out;
 
+    @Option(names = "--force", description = "replace the --out file if it exists")
+    boolean force;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "title above the curves (default: the folder name)")
     String title;
 
@@ -30,6 +34,7 @@ public final class CurvesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets.checkFile(out, force, "add --force to replace it");
         CheckpointState state = new CheckpointStore(checkpoints).load().orElseThrow(() ->
                 new IllegalArgumentException("no training state in " + checkpoints + " (expected "
                         + CheckpointStore.STATE_FILE + ")"));

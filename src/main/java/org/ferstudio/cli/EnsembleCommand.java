@@ -45,6 +45,7 @@ public final class EnsembleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         List<TestTimeAugmentation> candidates = output.ttaCandidates();
+        output.checkOut();
         if (members.size() < 2) {
             throw new IllegalArgumentException("--member: an ensemble needs at least 2 models, got " + members.size());
         }

@@ -14,6 +14,7 @@ import org.ferstudio.eval.ModelEvaluator;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.OutputTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +43,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--confusion-png", paramLabel = "FILE.png", description = "also draw the confusion matrix as a PNG")
     Path confusionPng;
 
+    @Option(names = "--force", description = "replace the --json and --confusion-png files if they exist")
+    boolean force;
+
     @Option(names = "--tta", defaultValue = "model", paramLabel = "model|none|flip|tencrop",
             description = "test-time augmentation; model: the one the model's card chose, which reproduces its "
                     + "figures (default: ${DEFAULT-VALUE})")
@@ -52,6 +56,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (Path file : new Path[] {json, confusionPng}) {
+            if (file != null) {
+                OutputTargets.checkFile(file, force, "add --force to replace it");
+            }
+        }
         LoadedModel loaded = ModelStore.load(model);
         TestTimeAugmentation augmentation = loaded.tta(tta);
         ClassLabels modelLabels = loaded.card().classLabels();

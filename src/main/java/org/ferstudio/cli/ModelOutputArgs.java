@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.store.OutputTargets;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that save a finished model (train, ensemble): where, under which name, how assessed. */
 public final class ModelOutputArgs {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write: a new or empty folder, or a model to replace with --force")
     Path out;
 
     @Option(names = "--name", description = "model name for the card (default: the folder name)")
@@ -25,6 +26,15 @@ public final class ModelOutputArgs {
 
     @Option(names = "--no-test", description = "do not evaluate the test split")
     boolean noTest;
+
+    @Option(names = "--force", description = "replace the model already in --out (a folder of other files is never "
+            + "replaced)")
+    boolean force;
+
+    /** Refuses, before any work, an --out that is not missing, empty or a model folder, or a model without --force. */
+    void checkOut() throws java.io.IOException {
+        OutputTargets.checkModelFolder(out, force, "add --force to replace it");
+    }
 
     String modelName() {
         return name != null ? name : out.getFileName().toString();

@@ -3,9 +3,13 @@ package org.ferstudio.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ferstudio.infer.EmotionRecognizer;
@@ -16,6 +20,8 @@ import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.OutputRefusedException;
+import org.ferstudio.store.OutputTargets;
 import org.ferstudio.vision.DetectorSettings;
 import org.ferstudio.vision.FaceAnnotator;
 import org.ferstudio.vision.HaarFaceDetector;
@@ -51,8 +57,12 @@ public final class PredictCommand implements Callable<Integer> {
         boolean csv;
     }
 
-    @Option(names = "--annotate", paramLabel = "DIR", description = "write copies with boxes and labels drawn (PNG)")
+    @Option(names = "--annotate", paramLabel = "DIR", description = "write copies with boxes and labels drawn (PNG) "
+            + "into DIR as NAME.annotated.png; other files there are left alone")
     Path annotate;
+
+    @Option(names = "--force", description = "replace annotated copies already in the --annotate folder")
+    boolean force;
 
     @Option(names = "--tta", defaultValue = "model", paramLabel = "model|none|flip|tencrop",
             description = "test-time augmentation; model: the one the model's card chose for photos, none for "
@@ -68,10 +78,14 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (annotate != null) {
+            OutputTargets.checkFolderForFiles(annotate);
+        }
         List<Path> files = ImageLoader.listImages(paths);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no images found in " + paths);
         }
+        Map<Path, Path> annotated = annotate == null ? Map.of() : annotatedFiles(files);
         LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
         HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(minFace));
         EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector,
@@ -81,12 +95,14 @@ public final class PredictCommand implements Callable<Integer> {
             Files.createDirectories(annotate);
         }
         FaceAnnotator annotator = new FaceAnnotator();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> writeFailures = new ArrayList<>();
         ConsoleProgressBar bar = new ConsoleProgressBar("predicting", files.size());
         List<PhotoResult> results;
         try {
             results = analyzer.analyseAll(files, bar, a -> {
                 if (annotate != null && a.image() != null) {
-                    writeAnnotated(annotator, a);
+                    writeAnnotated(annotator, a, annotated.get(a.result().file()), writeFailures);
                 }
             });
         } finally {
@@ -95,23 +111,52 @@ public final class PredictCommand implements Callable<Integer> {
         out.print(format.json ? PredictionFormats.json(results) + "\n"
                 : format.csv ? PredictionFormats.csv(results, recognizer.classes()) : PredictionFormats.table(results));
         out.flush();
-        return results.stream().allMatch(PhotoResult::ok) ? 0 : 1;
+        // said again after the results, where it is seen; each was also said when it happened
+        writeFailures.forEach(failure -> err.println("error: " + failure));
+        err.flush();
+        return results.stream().allMatch(PhotoResult::ok) && writeFailures.isEmpty() ? 0 : 1;
     }
 
-    /** Output names used so far: photos with the same name in different folders must not overwrite each other. */
-    private final Set<String> annotatedNames = new HashSet<>();
-
-    private void writeAnnotated(FaceAnnotator annotator, PhotoAnalyzer.Analysed a) {
-        String stem = a.result().file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        String name = stem + ".annotated.png";
-        for (int n = 2; !annotatedNames.add(name); n++) {
-            name = stem + "-" + n + ".annotated.png";
+    /**
+     * The annotated copy of each photo: NAME.annotated.png, numbered when photos in different folders share a
+     * name. Checked before any work: a copy already there is replaced only with --force.
+     */
+    private Map<Path, Path> annotatedFiles(List<Path> files) throws IOException {
+        Set<String> used = new HashSet<>();
+        Map<Path, Path> targets = new HashMap<>();
+        List<String> existing = new ArrayList<>();
+        for (Path file : files) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            String name = stem + ".annotated.png";
+            for (int n = 2; !used.add(name); n++) {
+                name = stem + "-" + n + ".annotated.png";
+            }
+            Path target = annotate.resolve(name);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(target) || !force) {
+                    existing.add(name);
+                }
+            }
+            targets.put(file, target);
         }
-        Path target = annotate.resolve(name);
+        if (!existing.isEmpty()) {
+            throw new OutputRefusedException(annotate + " already holds " + String.join(", ", existing.subList(0,
+                    Math.min(3, existing.size()))) + (existing.size() > 3 ? " and " + (existing.size() - 3) + " more" : "")
+                    + "; add --force to replace annotated copies, or choose another folder");
+        }
+        return targets;
+    }
+
+    /** A copy that cannot be written (full disk, no permission) is reported and the batch goes on. */
+    private void writeAnnotated(FaceAnnotator annotator, PhotoAnalyzer.Analysed a, Path target, List<String> failures) {
         try {
             AtomicFiles.writePng(target, annotator.annotate(a.image(), a.result().faces()));
         } catch (IOException e) {
-            throw new IllegalStateException("could not write " + target + ": " + e.getMessage(), e);
+            String failure = e.getMessage();
+            failures.add(failure);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + failure);
+            err.flush();
         }
     }
 }

@@ -14,6 +14,8 @@ import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ModelLocator;
+import org.ferstudio.store.OutputRefusedException;
+import org.ferstudio.store.OutputTargets;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
@@ -132,6 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         List<TestTimeAugmentation> candidates = output.ttaCandidates();
+        output.checkOut();
         Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");
@@ -193,6 +196,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (new CheckpointStore(checkpointDir).exists()) {
             throw new IllegalArgumentException(checkpointDir + " already holds a training run; continue it with "
                     + "--resume " + checkpointDir + ", or delete it to start again");
+        }
+        OutputTargets.Existing there = OutputTargets.inspect(checkpointDir);
+        if (there == OutputTargets.Existing.FILE || there == OutputTargets.Existing.OTHER_FOLDER) {
+            // a run writes and prunes epoch-NNN files there: only in a folder of its own
+            throw new OutputRefusedException("--checkpoints " + checkpointDir + (there == OutputTargets.Existing.FILE
+                    ? " is a file" : " holds files that are not a training run's") + "; name a new or empty folder");
         }
         Architecture arch = Architectures.byId(architecture);
         double lr = learningRate != null ? learningRate

@@ -16,6 +16,7 @@ import org.ferstudio.infer.video.VideoSource;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.OutputTargets;
 import org.ferstudio.vision.DetectorSettings;
 import org.ferstudio.vision.HaarFaceDetector;
 import picocli.CommandLine.Command;
@@ -49,6 +50,9 @@ public final class VideoCommand implements Callable<Integer> {
     @Option(names = "--annotate", paramLabel = "OUT.avi", description = "write the video with boxes and labels drawn (MJPG .avi)")
     Path annotate;
 
+    @Option(names = "--force", description = "replace the --timeline and --annotate files if they exist")
+    boolean force;
+
     @Option(names = "--smooth", defaultValue = "0.5", paramLabel = "ALPHA",
             description = "per-face smoothing of the probabilities over frames, 0 = off, up to 0.95 (default: ${DEFAULT-VALUE})")
     double smooth;
@@ -68,6 +72,11 @@ public final class VideoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LiveLoop.Settings settings = settings();
+        for (Path output : new Path[] {timeline, annotate}) {
+            if (output != null) {
+                OutputTargets.checkFile(output, force, "add --force to replace it");
+            }
+        }
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
             EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, new HaarFaceDetector(DetectorSettings.video()));

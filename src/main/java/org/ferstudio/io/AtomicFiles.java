@@ -8,9 +8,15 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Writes files and model folders so that a crash, a full disk or a failing writer never leaves a
  * half-written result: readers see either the old content or the new, complete one. New content goes
  * to a hidden temporary name beside the target ({@code .name.<random>.tmp}, same folder so the final
- * rename stays on one file system), is forced to disk, and is then renamed over the target.
+ * rename stays on one file system), is forced to disk, and is then renamed over the target. What a killed
+ * save leaves under such names is removed by the next save in that folder ({@link LeftoverTemporaries}).
  */
 public final class AtomicFiles {
 
@@ -59,6 +65,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
+            LeftoverTemporaries.removeOnceIn(file.getParent());
             tmp = createSiblingFile(file, ".tmp");
             writeAndForce(tmp, writer);
             moveAtomically(tmp, file);
@@ -80,11 +87,7 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with {@code image} as PNG. */
     public static void writePng(Path target, BufferedImage image) throws IOException {
-        write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
-        });
+        write(target, out -> Pngs.write(image, out));
     }
 
     /**
@@ -94,6 +97,7 @@ public final class AtomicFiles {
     public static Path newDirectoryBeside(Path targetDir) throws IOException {
         Path dir = targetDir.toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
+        LeftoverTemporaries.removeOnceIn(dir.getParent());
         return Files.createDirectory(siblingPath(dir, ".tmp"));
     }
 
@@ -248,6 +252,19 @@ public final class AtomicFiles {
     }
 
     private static String reason(Throwable e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            // these say only the path ("error: /x/y"); say what is wrong with it
+            String what = e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException
+                            ? fs.getFile() != null && Files.isDirectory(Path.of(fs.getFile())) ? "already exists"
+                            : "is a file, not a folder"
+                    : e instanceof NotDirectoryException ? "not a folder"
+                    : e instanceof DirectoryNotEmptyException ? "folder not empty" : null;
+            if (what != null) {
+                return fs.getFile() + ": " + what;
+            }
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.io.Json;
@@ -179,9 +178,7 @@ public final class ModelStore {
 
     private static void writePictures(Path folder, Map<String, BufferedImage> pictures) throws IOException {
         for (Map.Entry<String, BufferedImage> picture : pictures.entrySet()) {
-            if (!ImageIO.write(picture.getValue(), "png", folder.resolve(picture.getKey()).toFile())) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
+            AtomicFiles.writePng(folder.resolve(picture.getKey()), picture.getValue());
         }
     }
 
@@ -214,9 +211,12 @@ public final class ModelStore {
 
     /**
      * Writes a complete new folder beside {@code dir} and swaps it in: a model folder is never seen half
-     * written, and a failure leaves the old folder as it was and no temporary folder behind.
+     * written, and a failure leaves the old folder as it was and no temporary folder behind. Only a missing or
+     * empty folder or a model folder is replaced ({@link OutputTargets}); whether a model may be, the caller asks.
      */
     private static <T> T writeFolder(Path dir, FolderContents<T> contents) throws IOException {
+        // the last guard of the rule that nothing FER Studio did not make is replaced; callers ask about models
+        OutputTargets.checkModelFolder(dir, true, "");
         Path tmp = AtomicFiles.newDirectoryBeside(dir);
         try {
             T result = contents.write(tmp);

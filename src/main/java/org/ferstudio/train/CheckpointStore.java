@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.store.ArrayFile;
@@ -21,6 +22,8 @@ public final class CheckpointStore {
     public static final String STATE_FILE = "state.json";
     public static final String BEST_PARAMS = "best.params";
     static final int FORMAT_VERSION = 1;
+    /** The files a save writes per epoch; only these are pruned, whatever else is in the folder. */
+    private static final Pattern EPOCH_FILE = Pattern.compile("epoch-\\d{3,}\\.(params|updater)");
 
     private final Path dir;
 
@@ -47,9 +50,38 @@ public final class CheckpointStore {
         return Optional.of(state);
     }
 
-    /** Saves the network after an epoch; {@code isBest} also replaces {@code best.params}. */
+    /**
+     * Saves the network after an epoch; {@code isBest} also replaces {@code best.params}. The folder is created
+     * by the first save; when that save fails (a full disk) the folder goes again, so a run that never
+     * checkpointed leaves nothing behind.
+     */
     public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
+        boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
+        try {
+            return write(stateWithoutFiles, net, isBest);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                removeFolder(e);
+            }
+            throw e;
+        }
+    }
+
+    private void removeFolder(Exception cause) {
+        try {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private CheckpointState write(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
         String stem = String.format("epoch-%03d", stateWithoutFiles.epochsDone());
         float[] params = ArrayFile.toFloats(net.params());
         ArrayFile.write(dir.resolve(stem + ".params"), params);
@@ -92,7 +124,7 @@ public final class CheckpointStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("epoch-") && !name.startsWith(keepStem + ".")) {
+                if (EPOCH_FILE.matcher(name).matches() && !name.startsWith(keepStem + ".")) {
                     Files.deleteIfExists(p);
                 }
             }

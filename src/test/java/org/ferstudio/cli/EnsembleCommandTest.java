@@ -92,7 +92,7 @@ class EnsembleCommandTest {
         Path third = train("third", 3);
 
         CliRun run = CliRun.of("ensemble", "--member", grown.toString(), "--member", third.toString(),
-                "--data", data.toString(), "--no-test", "--tta", "none", "--out", grown.toString());
+                "--data", data.toString(), "--no-test", "--tta", "none", "--out", grown.toString(), "--force");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("member 3 third: validation accuracy").contains("runs live video alone");
 

@@ -44,7 +44,8 @@ class MobileNetTrainTest {
         assertThat(info.out()).contains("mobilenet").contains("96x96");
 
         CliRun resume = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString(),
-                "--resume", model.resolveSibling("transfer.checkpoints").toString(), "--feature-cache", cache.toString());
+                "--resume", model.resolveSibling("transfer.checkpoints").toString(), "--feature-cache", cache.toString(),
+                "--force");
         assertThat(resume.exit()).as(resume.err()).isZero();
         assertThat(resume.out()).contains("saved " + model);
     }

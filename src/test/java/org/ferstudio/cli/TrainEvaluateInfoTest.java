@@ -90,7 +90,8 @@ class TrainEvaluateInfoTest {
         assertThat(info.out()).contains("top, bottom, left").contains("synthetic.csv").contains("test")
                 .contains("photos: TTA " + chosen).contains("per face");
 
-        CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString());
+        CliRun again = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--out", model.toString(),
+                "--force");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("already holds a training run").contains("--resume");
     }
@@ -106,13 +107,18 @@ class TrainEvaluateInfoTest {
         assertThat(first.exit()).as(first.err()).isZero();
 
         CliRun refused = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
-                checkpoints.toString(), "--epochs", "2", "--batch", "16", "--lr", "0.1", "--out", model.toString());
+                checkpoints.toString(), "--epochs", "2", "--batch", "16", "--lr", "0.1", "--out", model.toString(), "--force");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("--batch, --lr").contains("state.json")
                 .contains("only --epochs and --schedule");
 
         CliRun resumed = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
                 checkpoints.toString(), "--epochs", "3", "--schedule", "cosine", "--no-test", "--out", model.toString());
+        assertThat(resumed.exit()).as("the model of the first run is replaced only with --force").isEqualTo(1);
+        assertThat(resumed.err()).contains("add --force");
+        resumed = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
+                checkpoints.toString(), "--epochs", "3", "--schedule", "cosine", "--no-test", "--out", model.toString(),
+                "--force");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("3 epochs, batch 30").contains("cosine schedule");
         JsonNode state = new ObjectMapper().readTree(checkpoints.resolve("state.json").toFile());

@@ -88,7 +88,8 @@ class TrainInitTest {
         assertThat(fromEnsemble.err()).contains("pair is an ensemble");
 
         CliRun resumed = CliRun.of("train", "--data", data.toString(), "--resume",
-                tmp.resolve("second.checkpoints").toString(), "--init", start.toString(), "--out", second.toString());
+                tmp.resolve("second.checkpoints").toString(), "--init", start.toString(), "--out", second.toString(),
+                "--force");
         assertThat(resumed.exit()).isEqualTo(1);
         assertThat(resumed.err()).contains("--init: a resumed run keeps the settings");
     }

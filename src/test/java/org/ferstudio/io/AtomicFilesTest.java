@@ -125,6 +125,15 @@ class AtomicFilesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beside");
     }
 
+    @Test
+    void aFileWhereAFolderIsNeededIsNamedWithTheReason() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "mine");
+        Path target = file.resolve("report.json");
+        assertThatThrownBy(() -> AtomicFiles.writeString(target, "{}"))
+                .hasMessage("could not write " + target + ": " + file + ": is a file, not a folder");
+        assertThat(file).hasContent("mine");
+    }
+
     private static void writeFolder(Path folder, String content) throws IOException {
         Files.createDirectories(folder.resolve("nested"));
         Files.writeString(folder.resolve("model.json"), content);

@@ -180,4 +180,20 @@ class ModelStoreTest {
                 card.weights().sha256(), 1, card.parameters())));
         assertThatThrownBy(() -> ModelStore.load(dir)).hasMessageContaining("weights file missing");
     }
+
+    @Test
+    void neverReplacesAFolderOfOtherFilesNorAFile() throws IOException {
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("a.txt"), "mine");
+        assertThatThrownBy(() -> ModelStore.save(other, net, SampleCards.complete()))
+                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("(a.txt)");
+        Path file = Files.writeString(tmp.resolve("file"), "mine");
+        assertThatThrownBy(() -> ModelStore.save(file, net, SampleCards.complete()))
+                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("is a file");
+        assertThat(Files.readString(other.resolve("a.txt"))).isEqualTo("mine");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactlyInAnyOrder(other, file);
+        }
+    }
 }

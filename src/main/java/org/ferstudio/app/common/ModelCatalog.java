@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ferstudio.store.LeftoverTemporaries;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
@@ -106,6 +107,8 @@ public final class ModelCatalog {
         List<ModelChoice> found = new ArrayList<>();
         scan(shippedRoot, true, found);
         if (!userRoot.equals(shippedRoot)) {
+            // at start (the first scan): what a save killed last time left in the user's models
+            LeftoverTemporaries.removeOnceIn(userRoot);
             scan(userRoot, false, found);
         }
         return found;

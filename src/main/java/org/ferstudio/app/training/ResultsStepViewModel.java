@@ -1,6 +1,6 @@
 package org.ferstudio.app.training;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.store.OutputTargets;
 import org.ferstudio.task.BackgroundTask;
 import org.ferstudio.task.TaskExecutor;
 
@@ -74,9 +75,8 @@ public final class ResultsStepViewModel {
         this.errors = errors;
         this.catalog = catalog;
         nameError = Bindings.createStringBinding(() -> ModelNames.problem(modelName.get()).orElse(""), modelName);
-        overwriteWarning = Bindings.createStringBinding(() -> nameError.get().isEmpty() && Files.exists(target())
-                ? "A model named '" + modelName.get() + "' exists in " + catalog.userRoot() + "; saving replaces it."
-                : "", modelName, nameError, savedFolder);
+        overwriteWarning = Bindings.createStringBinding(() -> nameError.get().isEmpty() ? overwriteWarning() : "",
+                modelName, nameError, savedFolder);
         canSave = Bindings.createBooleanBinding(() -> result.get() != null && nameError.get().isEmpty() && !saving.get(),
                 result, nameError, saving);
     }
@@ -183,7 +183,13 @@ public final class ResultsStepViewModel {
         }
         String name = modelName.get();
         Path target = target();
-        if (Files.exists(target) && !confirmOverwrite.test(name)) {
+        OutputTargets.Existing existing = existing(target);
+        if (existing == OutputTargets.Existing.FILE || existing == OutputTargets.Existing.OTHER_FOLDER) {
+            // never replaced, whatever the user answers: FER Studio did not make it
+            saveStatus.set("Not saved: " + target + " holds files that are not a model; choose another name.");
+            return;
+        }
+        if (existing == OutputTargets.Existing.MODEL && !confirmOverwrite.test(name)) {
             saveStatus.set("Not saved: a model named '" + name + "' exists; choose another name.");
             return;
         }
@@ -210,6 +216,24 @@ public final class ResultsStepViewModel {
         } else {
             catalog.refresh();
             saveStatus.set("Saved to " + model.folder() + "; pick it in the model list to use it.");
+        }
+    }
+
+    private String overwriteWarning() {
+        return switch (existing(target())) {
+            case MODEL -> "A model named '" + modelName.get() + "' exists in " + catalog.userRoot() + "; saving replaces it.";
+            case FILE, OTHER_FOLDER -> "'" + modelName.get() + "' in " + catalog.userRoot() + " holds files that are "
+                    + "not a model and cannot be replaced; choose another name.";
+            case NOTHING, EMPTY_FOLDER -> "";
+        };
+    }
+
+    /** What is at the target; an unreadable one counts as other files, so it is not replaced. */
+    private static OutputTargets.Existing existing(Path target) {
+        try {
+            return OutputTargets.inspect(target);
+        } catch (IOException e) {
+            return OutputTargets.Existing.OTHER_FOLDER;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ferstudio.app.webcam;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -248,6 +249,9 @@ public final class WebcamViewModel {
             return;
         }
         Path png = withExtension(target, "png");
+        if (replacesUnasked(target, png)) {
+            return;
+        }
         BackgroundTask.wrap(progress -> {
             SnapshotWriter.write(shown, png);
             return png;
@@ -267,6 +271,9 @@ public final class WebcamViewModel {
             return;
         }
         Path csv = withExtension(target, "csv");
+        if (replacesUnasked(target, csv)) {
+            return;
+        }
         recording.set(true);
         BackgroundTask.wrap(progress -> {
             running.startTimeline(csv);
@@ -458,6 +465,18 @@ public final class WebcamViewModel {
             LOG.warn("interrupted while releasing {}", running.choice());
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * True (and says so) when the added extension names a file that exists: the file dialog asked about
+     * {@code chosen}, not about it, and FER Studio replaces nothing it was not told to.
+     */
+    private boolean replacesUnasked(Path chosen, Path written) {
+        if (written.equals(chosen) || !Files.exists(written)) {
+            return false;
+        }
+        status.set("Not saved: " + written + " already exists; choose it by its full name to replace it.");
+        return true;
     }
 
     static Path withExtension(Path file, String extension) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ferstudio.store.LeftoverTemporaries;
 
 /**
  * Outputs that grow during a video run (timeline, annotated video) are written under a hidden name beside
@@ -25,6 +26,7 @@ final class StagedFiles {
     static Path besides(Path target, String suffix) throws IOException {
         Path file = target.toAbsolutePath().normalize();
         Files.createDirectories(file.getParent());
+        LeftoverTemporaries.removeOnceIn(file.getParent());
         String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         return file.resolveSibling("." + file.getFileName() + "." + random + suffix);
     }

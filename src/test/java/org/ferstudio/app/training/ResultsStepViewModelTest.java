@@ -166,4 +166,23 @@ class ResultsStepViewModelTest {
         assertThat(services.services().models().userRoot().resolve("broken")).doesNotExist();
         assertThat(vm.canSaveProperty().get()).as("can try again").isTrue();
     }
+
+    @Test
+    void aFolderOfOtherFilesIsNeverReplacedEvenWhenConfirmed() throws IOException {
+        vm.show(finishedRun());
+        Path other = Files.createDirectories(services.services().models().userRoot().resolve("notes"));
+        Files.writeString(other.resolve("a.txt"), "mine");
+        confirm = true;
+        vm.modelNameProperty().set("notes");
+        assertThat(vm.overwriteWarningProperty().get()).contains("not a model").contains("choose another name");
+
+        vm.save();
+
+        assertThat(confirmations).isEmpty();
+        assertThat(vm.saveStatusProperty().get()).startsWith("Not saved").contains("not a model");
+        try (var files = Files.list(other)) {
+            assertThat(files).containsExactly(other.resolve("a.txt"));
+        }
+        assertThat(other.resolve("a.txt")).hasContent("mine");
+    }
 }

@@ -213,6 +213,20 @@ class WebcamViewModelTest {
     }
 
     @Test
+    void anAddedExtensionNeverReplacesAFileTheDialogDidNotAskAbout() throws Exception {
+        viewModel.openVideo(longClip);
+        awaitFaces();
+        Path mine = Files.writeString(tmp.resolve("face.png"), "mine");
+        viewModel.snapshot(tmp.resolve("face"));
+        assertThat(viewModel.statusProperty().get()).startsWith("Not saved: " + mine + " already exists");
+        Path csv = Files.writeString(tmp.resolve("timeline.csv"), "mine too");
+        viewModel.startRecording(tmp.resolve("timeline"));
+        assertThat(viewModel.recordingProperty().get()).isFalse();
+        assertThat(mine).hasContent("mine");
+        assertThat(csv).hasContent("mine too");
+    }
+
+    @Test
     void recordingWritesTheTimelineCsvOnStop() throws Exception {
         viewModel.openVideo(longClip);
         awaitFaces();
