@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.ferstudio.store.ModelStore;
 import org.ferstudio.vision.DetectorSettings;
 import org.ferstudio.vision.FaceAnnotator;
 import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.ImageFiles;
 import org.ferstudio.vision.ImageLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code predict}: faces and expressions in photos. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Find faces in photos and classify their expressions.",
-                "Folders are searched recursively for .jpg, .jpeg, .png, .bmp and .gif files. A file that cannot be "
-                        + "read is reported and the rest go on; the exit code is 1 if any file failed."})
+                "Folders are searched recursively for .jpg, .jpeg, .png, .bmp, .gif and .webp files; a file named on the "
+                        + "command line is tried whatever its extension. A missing path, a folder or a file that cannot "
+                        + "be read is reported with its reason and the rest go on; the exit code is 1 if any failed."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "image files or folders")
@@ -68,9 +71,17 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = ImageLoader.listImages(paths);
+        ImageFiles.Search search = ImageFiles.find(paths);
+        List<Path> files = search.files();
+        if (files.isEmpty() && search.problems().isEmpty()) {
+            throw new IllegalArgumentException("no images (.jpg, .jpeg, .png, .bmp, .gif, .webp) found in " + paths);
+        }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no images found in " + paths);
+            // nothing to analyse: say why without loading a model
+            PrintWriter err = spec.commandLine().getErr();
+            search.problems().forEach(p -> err.println("error: " + p.message()));
+            err.flush();
+            return 1;
         }
         LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
         HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(minFace));
@@ -92,6 +103,11 @@ public final class PredictCommand implements Callable<Integer> {
         } finally {
             bar.done();
         }
+        // paths that could not be searched are listed with the photos, each with its reason
+        results = new ArrayList<>(results);
+        for (ImageFiles.Problem problem : search.problems()) {
+            results.add(PhotoResult.failed(problem.path(), problem.message()));
+        }
         out.print(format.json ? PredictionFormats.json(results) + "\n"
                 : format.csv ? PredictionFormats.csv(results, recognizer.classes()) : PredictionFormats.table(results));
         out.flush();
@@ -109,7 +125,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Path target = annotate.resolve(name);
         try {
-            AtomicFiles.writePng(target, annotator.annotate(a.image(), a.result().faces()));
+            AtomicFiles.writePng(target, annotator.annotate(a.image(), a.facesOnImage()));
         } catch (IOException e) {
             throw new IllegalStateException("could not write " + target + ": " + e.getMessage(), e);
         }
