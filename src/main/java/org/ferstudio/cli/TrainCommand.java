@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ferstudio.data.AugmentationConfig;
+import org.ferstudio.data.ClassMatching;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.TestTimeAugmentation;
@@ -14,6 +15,7 @@ import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ModelLocator;
+import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
@@ -136,7 +138,13 @@ public final class TrainCommand implements Callable<Integer> {
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");
         TrainingConfig config = config(checkpointDir);
-        Dataset dataset = dataArgs.read(maxRows);
+        Dataset dataset = dataArgs.readImages(maxRows);
+        dataset.report().classSetNote().ifPresent(outWriter::println);
+        if (config.startFrom() != null) {
+            // the starting model's output units are its classes: pair them with the data's by name
+            Path start = Path.of(config.startFrom().folder());
+            dataset = ClassMatching.inModelOrder(dataset, ModelStore.readCard(start).classLabels(), start.toString());
+        }
         if (dataset.report().hasProblems()) {
             outWriter.printf("%d bad rows or files skipped; see './fer-studio validate --data %s'%n",
                     dataset.report().problems().size(), dataArgs.data);
