@@ -17,6 +17,10 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new FerStudioCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionStrategy(parseResult -> {
+            OptionRules.check(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof CancelledException) {

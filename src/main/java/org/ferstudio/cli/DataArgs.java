@@ -39,11 +39,11 @@ public final class DataArgs {
     @Option(names = "--test-split", paramLabel = "NAME", description = "split to test on (default: PrivateTest or test)")
     String testSplit;
 
-    @Option(names = "--val-fraction", defaultValue = "0.1",
+    @Option(names = "--val-fraction", defaultValue = "0.1", paramLabel = "F",
             description = "share of train held out for validation when the data has no validation split (default: ${DEFAULT-VALUE})")
     double validationFraction;
 
-    @Option(names = "--test-fraction", defaultValue = "0.1",
+    @Option(names = "--test-fraction", defaultValue = "0.1", paramLabel = "F",
             description = "share held out for testing when the data has no splits at all (default: ${DEFAULT-VALUE})")
     double testFraction;
 

@@ -95,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--max-train-rows", defaultValue = "0", paramLabel = "N",
-            description = "read at most N rows per split, for quick experiments (default: all)")
+            description = "read at most N rows per split, for quick experiments; 0 = all (default: ${DEFAULT-VALUE})")
     int maxRows;
 
     @Option(names = "--fine-tune-blocks", defaultValue = "0", paramLabel = "N",

@@ -30,6 +30,9 @@ public final class Nd4jRuntime {
             if (initialised) {
                 return;
             }
+            ThreadSetting.problem(System.getenv(ThreadSetting.VARIABLE)).ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
             if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
                 System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
             }
