@@ -2,7 +2,6 @@ package org.ferstudio.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.ferstudio.data.ClassLabelsReader;
 import org.ferstudio.data.ClassMatching;
 import org.ferstudio.data.Dataset;
@@ -98,16 +97,23 @@ public final class DataArgs {
     /**
      * Reads the data to pair with a model, its classes matched to the model's by name (see
      * {@link ClassMatching}). A CSV's labels are numbers: without {@code --labels} they are FER2013's seven,
-     * or the model's own classes when the model was trained on a CSV with other classes (its numbering).
+     * unless the CSV is the very file the model was trained on (same SHA-256), whose numbering is the model's.
      */
     Dataset readForModel(ModelCard card, String modelName) {
         boolean csv = !Files.isDirectory(data);
         boolean named = labels != null;
+        Dataset dataset;
         if (!named && csv && !sameNames(card.classLabels(), ClassLabels.FER2013) && card.data() != null
-                && card.data().file() != null && card.data().file().toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?")) {
+                && card.data().sha256() != null) {
             labels = String.join(",", card.classes());
+            dataset = readImages(0);
+            if (!card.data().sha256().equalsIgnoreCase(String.valueOf(dataset.source().sha256()))) {
+                labels = null; // another CSV: its numbers are FER2013's
+                dataset = readImages(0);
+            }
+        } else {
+            dataset = readImages(0);
         }
-        Dataset dataset = readImages(0);
         try {
             return ClassMatching.inModelOrder(dataset, card.classLabels(), modelName);
         } catch (IllegalArgumentException e) {

@@ -134,7 +134,6 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         List<TestTimeAugmentation> candidates = output.ttaCandidates();
-        Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");
         TrainingConfig config = config(checkpointDir);
@@ -150,6 +149,8 @@ public final class TrainCommand implements Callable<Integer> {
                     dataset.report().problems().size(), dataArgs.data);
         }
         DataSplits splits = DataSplits.resolve(dataset, dataArgs.splitOptions());
+        // the backend loads once the data is known to be usable, so bad data is reported in a moment
+        Nd4jRuntime.initialise();
         outWriter.printf("%s: train %d, validation %d, test %d images (%s)%n", dataset.source().name(),
                 splits.train().size(), splits.validation().size(), splits.test() == null ? 0 : splits.test().size(),
                 splits.description());
