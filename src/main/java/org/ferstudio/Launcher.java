@@ -1,7 +1,9 @@
 package org.ferstudio;
 
+import java.util.Optional;
 import org.ferstudio.app.FerStudioApp;
 import org.ferstudio.cli.Cli;
+import org.ferstudio.nets.ThreadSetting;
 
 /**
  * Entry point. A plain class (not a JavaFX Application) so the JavaFX runtime can live on the class
@@ -14,6 +16,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before anything loads the native backend, which would misread a bad value
+        Optional<String> threads = ThreadSetting.problem(System.getenv(ThreadSetting.VARIABLE));
+        if (threads.isPresent()) {
+            System.err.println("error: " + threads.get());
+            System.exit(2);
+        }
         if (args.length == 0) {
             if (!hasDisplay()) {
                 System.exit(Cli.explainNoDisplay());

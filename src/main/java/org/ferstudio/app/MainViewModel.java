@@ -20,6 +20,7 @@ import org.ferstudio.app.common.ModelCatalog;
 import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.app.models.ModelDetailsViewModel;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.UnsupportedGpuException;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.BackgroundTask;
 
@@ -68,7 +69,7 @@ public final class MainViewModel {
         BackgroundTask.wrap(progress -> backendProbe.call())
                 .onSuccess(backend::set)
                 .onFailure(e -> {
-                    backend.set("backend failed to start");
+                    backend.set(e instanceof UnsupportedGpuException gpu ? gpu.statusText() : "backend failed to start");
                     services.errors().report("The compute backend did not start", e.getMessage(), e);
                 })
                 .executeWith(services.executor());

@@ -34,6 +34,10 @@ public final class Cli {
         cmd.setExecutionStrategy(parseResult -> checkOutput(new CommandLine.RunLast().execute(parseResult), cmd,
                 cmd.getOut() == results ? checked : null));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionStrategy(parseResult -> {
+            OptionRules.check(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof CancelledException) {

@@ -54,10 +54,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         for (Path member : members) {
             loaded.add(ModelStore.load(ModelLocator.resolve(member)));
         }
-        if (dataArgs.labels == null) {
-            dataArgs.labels = String.join(",", loaded.get(0).card().classes());
-        }
-        Dataset dataset = dataArgs.read(0);
+        Dataset dataset = dataArgs.readForModel(loaded.get(0).card(), members.get(0).toString());
         DataSplits splits = DataSplits.resolve(dataset, dataArgs.splitOptions());
         outWriter.printf("%s: validation %d, test %d images (%s)%n", dataset.source().name(), splits.validation().size(),
                 splits.test() == null ? 0 : splits.test().size(), splits.description());

@@ -11,7 +11,6 @@ import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.eval.EvaluationReportJson;
 import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.eval.ModelEvaluator;
-import org.ferstudio.model.ClassLabels;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.OutputTargets;
@@ -61,13 +60,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                 OutputTargets.checkFile(file, force, "add --force to replace it");
             }
         }
+        // the data is read and paired with the model's classes before the network (and ND4J) is loaded
+        Dataset dataset = dataArgs.readForModel(ModelStore.readCard(model), model.toString());
         LoadedModel loaded = ModelStore.load(model);
         TestTimeAugmentation augmentation = loaded.tta(tta);
-        ClassLabels modelLabels = loaded.card().classLabels();
-        if (dataArgs.labels == null) {
-            dataArgs.labels = String.join(",", modelLabels.names());
-        }
-        Dataset dataset = dataArgs.read(0);
         FaceImages images = split != null ? dataset.split(split)
                 : DataSplits.resolve(dataset, dataArgs.splitOptions()).test();
         if (images == null || images.size() == 0) {

@@ -25,6 +25,7 @@ import org.ferstudio.store.OutputTargets;
 import org.ferstudio.vision.DetectorSettings;
 import org.ferstudio.vision.FaceAnnotator;
 import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.ImageFiles;
 import org.ferstudio.vision.ImageLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code predict}: faces and expressions in photos. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Find faces in photos and classify their expressions.",
-                "Folders are searched recursively for .jpg, .jpeg, .png, .bmp and .gif files. A file that cannot be "
-                        + "read is reported and the rest go on; the exit code is 1 if any file failed."})
+                "Folders are searched recursively for .jpg, .jpeg, .png, .bmp, .gif and .webp files; a file named on the "
+                        + "command line is tried whatever its extension. A missing path, a folder or a file that cannot "
+                        + "be read is reported with its reason and the rest go on; the exit code is 1 if any failed."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "image files or folders")
@@ -81,9 +83,17 @@ public final class PredictCommand implements Callable<Integer> {
         if (annotate != null) {
             OutputTargets.checkFolderForFiles(annotate);
         }
-        List<Path> files = ImageLoader.listImages(paths);
+        ImageFiles.Search search = ImageFiles.find(paths);
+        List<Path> files = search.files();
+        if (files.isEmpty() && search.problems().isEmpty()) {
+            throw new IllegalArgumentException("no images (.jpg, .jpeg, .png, .bmp, .gif, .webp) found in " + paths);
+        }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no images found in " + paths);
+            // nothing to analyse: say why without loading a model
+            PrintWriter err = spec.commandLine().getErr();
+            search.problems().forEach(p -> err.println("error: " + p.message()));
+            err.flush();
+            return 1;
         }
         Map<Path, Path> annotated = annotate == null ? Map.of() : annotatedFiles(files);
         LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
@@ -107,6 +117,11 @@ public final class PredictCommand implements Callable<Integer> {
             });
         } finally {
             bar.done();
+        }
+        // paths that could not be searched are listed with the photos, each with its reason
+        results = new ArrayList<>(results);
+        for (ImageFiles.Problem problem : search.problems()) {
+            results.add(PhotoResult.failed(problem.path(), problem.message()));
         }
         out.print(format.json ? PredictionFormats.json(results) + "\n"
                 : format.csv ? PredictionFormats.csv(results, recognizer.classes()) : PredictionFormats.table(results));
@@ -150,7 +165,7 @@ public final class PredictCommand implements Callable<Integer> {
     /** A copy that cannot be written (full disk, no permission) is reported and the batch goes on. */
     private void writeAnnotated(FaceAnnotator annotator, PhotoAnalyzer.Analysed a, Path target, List<String> failures) {
         try {
-            AtomicFiles.writePng(target, annotator.annotate(a.image(), a.result().faces()));
+            AtomicFiles.writePng(target, annotator.annotate(a.image(), a.facesOnImage()));
         } catch (IOException e) {
             String failure = e.getMessage();
             failures.add(failure);

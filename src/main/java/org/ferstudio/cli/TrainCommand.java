@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ferstudio.data.AugmentationConfig;
+import org.ferstudio.data.ClassMatching;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.face.TestTimeAugmentation;
@@ -16,6 +17,7 @@ import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.OutputRefusedException;
 import org.ferstudio.store.OutputTargets;
+import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
@@ -95,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--max-train-rows", defaultValue = "0", paramLabel = "N",
-            description = "read at most N rows per split, for quick experiments (default: all)")
+            description = "read at most N rows per split, for quick experiments; 0 = all (default: ${DEFAULT-VALUE})")
     int maxRows;
 
     @Option(names = "--fine-tune-blocks", defaultValue = "0", paramLabel = "N",
@@ -135,16 +137,23 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         List<TestTimeAugmentation> candidates = output.ttaCandidates();
         output.checkOut();
-        Nd4jRuntime.initialise();
         Path checkpointDir = resume != null ? resume
                 : checkpoints != null ? checkpoints : output.out.resolveSibling(output.out.getFileName() + ".checkpoints");
         TrainingConfig config = config(checkpointDir);
-        Dataset dataset = dataArgs.read(maxRows);
+        Dataset dataset = dataArgs.readImages(maxRows);
+        dataset.report().classSetNote().ifPresent(outWriter::println);
+        if (config.startFrom() != null) {
+            // the starting model's output units are its classes: pair them with the data's by name
+            Path start = Path.of(config.startFrom().folder());
+            dataset = ClassMatching.inModelOrder(dataset, ModelStore.readCard(start).classLabels(), start.toString());
+        }
         if (dataset.report().hasProblems()) {
             outWriter.printf("%d bad rows or files skipped; see './fer-studio validate --data %s'%n",
                     dataset.report().problems().size(), dataArgs.data);
         }
         DataSplits splits = DataSplits.resolve(dataset, dataArgs.splitOptions());
+        // the backend loads once the data is known to be usable, so bad data is reported in a moment
+        Nd4jRuntime.initialise();
         outWriter.printf("%s: train %d, validation %d, test %d images (%s)%n", dataset.source().name(),
                 splits.train().size(), splits.validation().size(), splits.test() == null ? 0 : splits.test().size(),
                 splits.description());

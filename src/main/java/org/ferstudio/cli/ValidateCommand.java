@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code validate}: counts per split and class, and every bad row or file. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a dataset: counts per split and class, and every bad row or file with the reason.",
-                "Exit code 0 when clean, 3 when bad rows or files were found (they are skipped by train)."})
+                "Exit code 0 when clean, 3 when bad rows or files were found (they are skipped by train), 1 when the data "
+                        + "holds no images at all."})
 public final class ValidateCommand implements Callable<Integer> {
 
     static final int EXIT_PROBLEMS = 3;
@@ -28,6 +29,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 : "  sha256 " + dataset.source().sha256()));
         spec.commandLine().getOut().println(dataset.report().toFormattedString());
         spec.commandLine().getOut().flush();
+        if (dataset.totalImages() == 0) {
+            spec.commandLine().getErr().println("error: " + dataArgs.noImages(dataset));
+            spec.commandLine().getErr().flush();
+            return dataset.report().hasProblems() ? EXIT_PROBLEMS : 1;
+        }
         return dataset.report().hasProblems() ? EXIT_PROBLEMS : 0;
     }
 }

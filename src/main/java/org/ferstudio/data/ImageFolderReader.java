@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageFolderReader {
 
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "webp");
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
     private static final FacePreprocessor PREPROCESSOR = new FacePreprocessor();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.ferstudio.model.ClassLabels;
 
 /**
@@ -103,8 +104,15 @@ public final class ValidationReport {
                     .append(" rows or files were not read because of the per-split row limit.\n");
         }
         out.append('\n');
+        classSetNote().ifPresent(note -> out.append(note).append("\n\n"));
+        if (total() == 0) {
+            out.append(problems.isEmpty() ? "No images: the data holds none.\n"
+                    : "No images: every row or file is bad.\n");
+        }
         if (problems.isEmpty()) {
-            out.append("No problems found.\n");
+            if (total() > 0) {
+                out.append("No problems found.\n");
+            }
             return out.toString();
         }
         out.append(number(problems.size())).append(problems.size() == 1 ? " problem" : " problems")
@@ -114,6 +122,29 @@ public final class ValidationReport {
             out.append("  ... and ").append(number(problems.size() - LISTED_PROBLEMS)).append(" more\n");
         }
         return out.toString();
+    }
+
+    /**
+     * A warning when the classes are not FER2013's seven (compared by name, letter case ignored), naming them
+     * and what differs: a model trained on this data gets these classes. Empty for the usual seven.
+     */
+    public Optional<String> classSetNote() {
+        List<String> extra = labels.names().stream().filter(n -> ClassLabels.FER2013.indexOf(n).isEmpty()).toList();
+        List<String> missing = ClassLabels.FER2013.names().stream().filter(n -> labels.indexOf(n).isEmpty()).toList();
+        if (extra.isEmpty() && missing.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder note = new StringBuilder("Note: ").append(labels.size()).append(" classes (")
+                .append(String.join(", ", labels.names())).append("), not FER2013's usual seven: ");
+        if (!extra.isEmpty()) {
+            note.append(String.join(", ", extra)).append(extra.size() == 1 ? " is" : " are").append(" extra");
+        }
+        if (!missing.isEmpty()) {
+            note.append(extra.isEmpty() ? "" : "; ").append(String.join(", ", missing))
+                    .append(missing.size() == 1 ? " is" : " are").append(" missing");
+        }
+        return Optional.of(note.append(". A model trained on this data has these ").append(labels.size())
+                .append(" classes.").toString());
     }
 
     @Override

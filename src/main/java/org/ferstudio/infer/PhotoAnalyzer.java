@@ -30,20 +30,36 @@ public final class PhotoAnalyzer {
         this.loader = loader;
     }
 
-    /** A loaded photo with its results, for callers that also show or annotate the image. */
-    public record Analysed(BufferedImage image, PhotoResult result) {
+    /**
+     * A loaded photo with its results, for callers that also show or annotate the image. The result's size
+     * and boxes are in the file's pixels; {@code image} may be smaller (a large photo is decoded at reduced
+     * resolution, {@code step} file pixels per image pixel).
+     */
+    public record Analysed(BufferedImage image, PhotoResult result, int step) {
+
+        public Analysed(BufferedImage image, PhotoResult result) {
+            this(image, result, 1);
+        }
+
+        /** The faces with their boxes on {@link #image}, for drawing on it. */
+        public List<FaceResult> facesOnImage() {
+            return step == 1 ? result.faces() : result.faces().stream()
+                    .map(f -> new FaceResult(f.box().scaled(1.0 / step), f.classes(), f.probabilities())).toList();
+        }
     }
 
     public Analysed analyse(Path file) {
-        BufferedImage image;
+        ImageLoader.Sized loaded;
         try {
-            image = loader.load(file);
+            loaded = loader.loadSized(file);
         } catch (IOException e) {
             LOG.debug("cannot read {}", file, e);
             return new Analysed(null, PhotoResult.failed(file, e.getMessage()));
         }
-        List<FaceResult> faces = recognizer.recognize(GreyImage.of(image));
-        return new Analysed(image, new PhotoResult(file, image.getWidth(), image.getHeight(), faces, null));
+        BufferedImage image = loaded.image();
+        List<FaceResult> faces = recognizer.recognize(GreyImage.of(image)).stream()
+                .map(f -> new FaceResult(loaded.toFilePixels(f.box()), f.classes(), f.probabilities())).toList();
+        return new Analysed(image, new PhotoResult(file, loaded.width(), loaded.height(), faces, null), loaded.step());
     }
 
     /** Like {@link #analyse}, but an unexpected failure on one photo becomes its error, not the batch's end. */

@@ -377,8 +377,13 @@ public record ModelCard(
         if (!(metrics.accuracy() >= 0 && metrics.accuracy() <= 1) || metrics.n() < 0) {
             problems.add(which + ": accuracy must be in 0..1 and n not negative");
         }
-        if (classes != null && !classes.containsAll(metrics.perClassRecall().keySet())) {
-            problems.add(which + ": recall given for unknown classes " + metrics.perClassRecall().keySet());
+        if (classes != null) {
+            List<String> strangers = metrics.perClassRecall().keySet().stream().filter(c -> !classes.contains(c)).toList();
+            if (!strangers.isEmpty()) {
+                problems.add(which + ": recall is given for " + String.join(", ", strangers) + (strangers.size() == 1
+                        ? ", which is not one of the classes " : ", which are not among the classes ") + classes
+                        + " (was a class removed from 'classes' or renamed?)");
+            }
         }
     }
 

@@ -30,11 +30,15 @@ public final class Nd4jRuntime {
             if (initialised) {
                 return;
             }
+            ThreadSetting.problem(System.getenv(ThreadSetting.VARIABLE)).ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
             if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
                 System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
             }
+            CudaDevices.checkBeforeStart();
             try {
-                Nd4j.getExecutioner();
+                CudaDevices.checkStarted(Nd4j.getExecutioner().getEnvironmentInformation());
             } catch (LinkageError e) {
                 // ND4J has logged which native library is missing; say what that means instead of a stack trace
                 throw new IllegalStateException("no ND4J backend could be loaded (the warning above names the missing "

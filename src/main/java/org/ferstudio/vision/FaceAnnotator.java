@@ -24,6 +24,20 @@ public final class FaceAnnotator {
         return PALETTE[classIndex % PALETTE.length];
     }
 
+    /**
+     * Like {@link #annotate(BufferedImage, List)} for faces found in a file {@code fileWidth} pixels wide
+     * whose bitmap {@code photo} may be smaller (a large photo decoded at reduced resolution).
+     */
+    public BufferedImage annotate(BufferedImage photo, List<FaceResult> faces, int fileWidth) {
+        if (fileWidth <= 0 || fileWidth == photo.getWidth()) {
+            return annotate(photo, faces);
+        }
+        double factor = (double) photo.getWidth() / fileWidth;
+        return annotate(photo, faces.stream()
+                .map(f -> new FaceResult(f.box().scaled(factor), f.classes(), f.probabilities())).toList());
+    }
+
+    /** The faces' boxes are in {@code photo}'s pixels. */
     public BufferedImage annotate(BufferedImage photo, List<FaceResult> faces) {
         BufferedImage out = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();

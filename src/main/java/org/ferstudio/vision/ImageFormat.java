@@ -4,13 +4,16 @@ import java.util.Optional;
 
 /** The formats {@link ImageLoader} reads, recognised by their first bytes rather than by the file name. */
 enum ImageFormat {
+
     JPEG("jpeg", new int[] {0xFF, 0xD8, 0xFF}),
     PNG("png", new int[] {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
     GIF("gif", new int[] {'G', 'I', 'F', '8'}),
-    BMP("bmp", new int[] {'B', 'M'});
+    BMP("bmp", new int[] {'B', 'M'}),
+    /** RIFF, the file length (any value: -1), then WEBP. */
+    WEBP("webp", new int[] {'R', 'I', 'F', 'F', -1, -1, -1, -1, 'W', 'E', 'B', 'P'});
 
     /** Enough leading bytes to recognise every format. */
-    static final int SIGNATURE_BYTES = 8;
+    static final int SIGNATURE_BYTES = 12;
 
     private final String imageIoName;
     private final int[] signature;
@@ -38,7 +41,7 @@ enum ImageFormat {
             return false;
         }
         for (int i = 0; i < signature.length; i++) {
-            if ((leadingBytes[i] & 0xFF) != signature[i]) {
+            if (signature[i] >= 0 && (leadingBytes[i] & 0xFF) != signature[i]) {
                 return false;
             }
         }

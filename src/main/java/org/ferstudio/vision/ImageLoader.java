@@ -3,33 +3,26 @@ package org.ferstudio.vision;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import org.ferstudio.model.FaceBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads photos the way a user expects to see them: JPEG, PNG, BMP and GIF (first frame) through Java's
- * ImageIO, JPEGs turned upright by their EXIF orientation, very large images decoded at reduced resolution,
- * absurdly large ones refused before decoding. Colour model, alpha and bit depth are left as the file has
+ * Loads photos the way a user expects to see them: JPEG (RGB, grey, CMYK and YCCK), PNG, BMP, GIF (first
+ * frame) and WebP through ImageIO with the TwelveMonkeys plug-ins, JPEGs turned upright by their EXIF
+ * orientation, very large images decoded at reduced resolution ({@link #loadSized} says by how much, so
+ * that boxes are reported in the file's pixels), absurdly large ones refused before decoding. Colour model, alpha and bit depth are left as the file has
  * them ({@link GreyImage#of} handles them all). Stateless and thread-safe.
  */
 public final class ImageLoader {
@@ -39,7 +32,7 @@ public final class ImageLoader {
     /** Images above this many pixels are refused: decoding them would take minutes even when subsampled. */
     public static final long DEFAULT_MAX_PIXELS = 200_000_000L;
 
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "webp");
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
 
     private final int maxSide;
@@ -62,68 +55,47 @@ public final class ImageLoader {
      *                            too large, truncated or corrupt
      */
     public BufferedImage load(Path file) throws ImageLoadException {
-        ImageFormat format = recogniseFormat(file);
-        BufferedImage decoded = decode(file, format);
-        return format == ImageFormat.JPEG ? exifOrientation(file).apply(decoded) : decoded;
-    }
-
-    /** True for the file names {@link #listImages} picks: jpg, jpeg, png, bmp, gif, in any letter case. */
-    public static boolean hasImageExtension(Path file) {
-        return IMAGE_EXTENSIONS.contains(extension(file));
+        return loadSized(file).image();
     }
 
     /**
-     * The image files among {@code pathsOrFolders}: files with an image extension as given, folders searched
-     * recursively, hidden files and folders (name starting with a dot, or hidden to the OS) skipped, sorted,
-     * each once.
+     * The image in {@code file}, upright, with the size of the file's image: larger than the bitmap when the
+     * file was decoded at reduced resolution. Positions found on the bitmap go back to the file's pixels with
+     * {@link Sized#toFilePixels}.
      *
-     * @throws NoSuchFileException when a given path does not exist
+     * @throws ImageLoadException as {@link #load}
      */
-    public static List<Path> listImages(List<Path> pathsOrFolders) throws IOException {
-        TreeSet<Path> images = new TreeSet<>();
-        for (Path path : pathsOrFolders) {
-            if (Files.isDirectory(path)) {
-                collectImages(path, images);
-            } else if (!Files.exists(path)) {
-                throw new NoSuchFileException(path.toString(), null, "no such image file or folder");
-            } else if (hasImageExtension(path)) {
-                images.add(path.normalize());
-            }
+    public Sized loadSized(Path file) throws ImageLoadException {
+        ImageFormat format = recogniseFormat(file);
+        Decoded decoded = decode(file, format);
+        BufferedImage upright = format == ImageFormat.JPEG ? exifOrientation(file).apply(decoded.image()) : decoded.image();
+        boolean turned = upright.getWidth() != decoded.image().getWidth();
+        return new Sized(upright, turned ? decoded.height() : decoded.width(),
+                turned ? decoded.width() : decoded.height(), decoded.step());
+    }
+
+    /**
+     * A loaded image and the size of the image in the file.
+     *
+     * @param image  the bitmap, upright
+     * @param width  the file's image width in pixels, upright
+     * @param height the file's image height in pixels, upright
+     * @param step   file pixels per bitmap pixel along each side: 1, or the subsampling step of a large image
+     */
+    public record Sized(BufferedImage image, int width, int height, int step) {
+
+        /** A box found on {@link #image} in the file's pixels. */
+        public FaceBox toFilePixels(FaceBox box) {
+            return step == 1 ? box : box.scaled(step);
         }
-        return List.copyOf(images);
     }
 
-    private static void collectImages(Path folder, Set<Path> images) throws IOException {
-        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                        return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
-                                : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile() && hasImageExtension(file) && !isHidden(file)) {
-                            images.add(file.normalize());
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                        if (e instanceof FileSystemLoopException) {
-                            LOG.warn("skipping {}: a link back into a folder already searched", file);
-                            return FileVisitResult.CONTINUE;
-                        }
-                        throw e;
-                    }
-                });
+    private record Decoded(BufferedImage image, int width, int height, int step) {
     }
 
-    private static boolean isHidden(Path path) throws IOException {
-        Path name = path.getFileName();
-        return (name != null && name.toString().startsWith(".")) || Files.isHidden(path);
+    /** True for the file names {@link ImageFiles#find} picks in folders: jpg, jpeg, png, bmp, gif, webp, in any letter case. */
+    public static boolean hasImageExtension(Path file) {
+        return IMAGE_EXTENSIONS.contains(extension(file));
     }
 
     private static String extension(Path file) {
@@ -154,7 +126,7 @@ public final class ImageLoader {
                 : new ImageLoadException(file, "unsupported format ." + extension));
     }
 
-    private BufferedImage decode(Path file, ImageFormat format) throws ImageLoadException {
+    private Decoded decode(Path file, ImageFormat format) throws ImageLoadException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(format, file);
             try {
@@ -164,7 +136,11 @@ public final class ImageLoader {
                 ImageReadParam param = sizedReadParam(reader, file);
                 BufferedImage image = reader.read(0, param);
                 warnings.throwIfTruncated(format);
-                return image;
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                // a reader that ignores subsampling returns the whole image: then nothing needs scaling back
+                int step = image.getWidth() == width ? 1 : param.getSourceXSubsampling();
+                return new Decoded(image, width, height, step);
             } finally {
                 reader.dispose();
             }

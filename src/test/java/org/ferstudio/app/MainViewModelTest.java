@@ -108,4 +108,20 @@ class MainViewModelTest {
         assertThat(test.errors().reported()).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("no native library"));
     }
+
+    @Test
+    void aGpuTheCudaBuildCannotRunIsNamedInTheStatusBar() {
+        test = TestServices.direct(tmp);
+        MainViewModel vm = new MainViewModel(test.services(), tmp, () -> {
+            throw new org.ferstudio.nets.UnsupportedGpuException("NVIDIA H100 80GB HBM3", 9, 0);
+        });
+
+        vm.start();
+
+        assertThat(vm.backendProperty().get())
+                .isEqualTo("GPU NVIDIA H100 80GB HBM3 (compute capability 9.0) not supported by the CUDA build; "
+                        + "see docs/GPU.md");
+        assertThat(test.errors().reported()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("use the CPU build"));
+    }
 }

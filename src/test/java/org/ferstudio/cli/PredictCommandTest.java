@@ -40,4 +40,34 @@ class PredictCommandTest {
                     .containsExactlyInAnyOrder("group.annotated.png", "group-2.annotated.png");
         }
     }
+
+    @Test
+    void aMissingPathATextFileAndAWebPEachGetTheirAnswerAndTheBatchGoesOn() throws IOException {
+        Path model = tmp.resolve("model");
+        ModelStore.save(model, Architectures.byId("cnn3").build(NetworkSpec.forInference(7)), SampleCards.complete());
+        Path webp = tmp.resolve("photo.webp");
+        try (var in = PredictCommandTest.class.getResourceAsStream("/org/ferstudio/vision/skin-blue-lossy.webp")) {
+            Files.write(webp, in.readAllBytes());
+        }
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "chosen by name");
+        Path missing = tmp.resolve("gone");
+
+        CliRun r = CliRun.of("predict", "--model", model.toString(), missing.toString(), notes.toString(),
+                webp.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("photo.webp (64x24): no face found")
+                .contains("cannot load image " + notes + ": unsupported format .txt")
+                .contains("cannot search " + missing + ": no such file or folder");
+    }
+
+    @Test
+    void onlyMissingPathsAreReportedWithoutLoadingAModel() {
+        Path missing = tmp.resolve("gone.jpg");
+
+        CliRun r = CliRun.of("predict", "--model", tmp.resolve("no-model").toString(), missing.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error: cannot search " + missing + ": no such file or folder");
+    }
 }

@@ -67,6 +67,12 @@ class VideoCommandTest {
         assertThat(decode.err()).startsWith("error: cannot decode clip.mp4: ").contains("MP4/H.264")
                 .contains("ffmpeg -i clip.mp4 -c:v mjpeg -q:v 3 -an clip.avi");
 
+        Path csv = Files.writeString(tmp.resolve("table.avi"), "emotion,pixels,Usage\n");
+        CliRun notAvi = CliRun.of("video", csv.toString());
+        assertThat(notAvi.exit()).isEqualTo(1);
+        assertThat(notAvi.err()).startsWith("error: cannot decode table.avi: it is not an AVI video")
+                .doesNotContain("whose video is MJPG");
+
         CliRun camera = CliRun.of("video", "--camera", "97");
         assertThat(camera.exit()).isEqualTo(1);
         assertThat(camera.err()).startsWith("error: no camera at index 97 (");

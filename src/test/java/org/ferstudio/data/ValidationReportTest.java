@@ -35,8 +35,36 @@ class ValidationReportTest {
                 PublicTest      15      10    4         1
                 total       13,020  10,010    9     3,001
 
+                Note: 3 classes (Happy, Sad, Surprise), not FER2013's usual seven: Angry, Disgust, Fear, Neutral \
+                are missing. A model trained on this data has these 3 classes.
+
                 No problems found.
                 """);
+    }
+
+    @Test
+    void anExtraClassIsNamedInTheNote() {
+        ClassLabels eight = new ClassLabels(List.of("angry", "contempt", "disgust", "fear", "happy", "neutral", "sad",
+                "surprise"));
+        ValidationReport report = new ValidationReport(eight, Map.of("all", new int[] {1, 1, 1, 1, 1, 1, 1, 1}),
+                List.of(), 0);
+
+        assertThat(report.classSetNote()).hasValue("Note: 8 classes (angry, contempt, disgust, fear, happy, neutral, "
+                + "sad, surprise), not FER2013's usual seven: contempt is extra. A model trained on this data has "
+                + "these 8 classes.");
+        assertThat(new ValidationReport(ClassLabels.FER2013, Map.of("all", new int[7]), List.of(), 0).classSetNote())
+                .isEmpty();
+    }
+
+    @Test
+    void dataWithoutImagesIsNotReportedAsClean() {
+        ValidationReport empty = new ValidationReport(ClassLabels.FER2013, Map.of(), List.of(), 0);
+        ValidationReport allBad = new ValidationReport(ClassLabels.FER2013, Map.of(),
+                List.of(DataProblem.atLine("x.csv", 2, "pixels", "bad")), 0);
+
+        assertThat(empty.toFormattedString()).contains("No images: the data holds none.")
+                .doesNotContain("No problems found");
+        assertThat(allBad.toFormattedString()).contains("No images: every row or file is bad.");
     }
 
     @Test

@@ -47,4 +47,28 @@ class PhotoAnalyzerTest {
         assertThat(results.get(1).error()).isNull();
         assertThat(results.get(1).faces()).isEmpty();
     }
+
+    @Test
+    void aPhotoDecodedAtReducedResolutionReportsItsSizeAndBoxesInTheFilesPixels() throws Exception {
+        Path model = tmp.resolve("model");
+        ModelStore.save(model, Architectures.byId("cnn3").build(NetworkSpec.forInference(7)), SampleCards.complete());
+        Path wide = tmp.resolve("wide.png");
+        // wider than the loader's 4096-pixel side limit: decoded at 1/3 resolution, 2734x100
+        ImageIO.write(new BufferedImage(8200, 300, BufferedImage.TYPE_BYTE_GRAY), "png", wide.toFile());
+        List<Integer> seenWidths = new java.util.ArrayList<>();
+        EmotionRecognizer recognizer = new EmotionRecognizer(ModelStore.load(model), image -> {
+            seenWidths.add(image.width());
+            return List.of(new FaceBox(100, 10, 40, 40));
+        }, TestTimeAugmentation.NONE);
+
+        PhotoAnalyzer.Analysed analysed = new PhotoAnalyzer(recognizer, new ImageLoader()).analyse(wide);
+
+        assertThat(seenWidths).containsExactly(2734);
+        assertThat(analysed.result().width()).isEqualTo(8200);
+        assertThat(analysed.result().height()).isEqualTo(300);
+        assertThat(analysed.result().faces()).singleElement()
+                .satisfies(f -> assertThat(f.box()).isEqualTo(new FaceBox(300, 30, 120, 120)));
+        assertThat(analysed.facesOnImage()).singleElement()
+                .satisfies(f -> assertThat(f.box()).isEqualTo(new FaceBox(100, 10, 40, 40)));
+    }
 }

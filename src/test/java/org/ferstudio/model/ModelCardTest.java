@@ -87,6 +87,21 @@ class ModelCardTest {
     }
 
     @Test
+    void aClassRemovedFromTheListIsNamedAloneNotAllSeven() {
+        ModelCard sample = SampleCards.complete();
+        List<String> six = sample.classes().stream().filter(c -> !c.equals("Disgust")).toList();
+        ModelCard edited = new ModelCard(sample.formatVersion(), sample.name(), sample.architecture(), six,
+                sample.input(), sample.training(), sample.data(), sample.validation(), sample.test(),
+                sample.trainingSeconds(), sample.bestEpoch(), sample.hardware(), sample.threads(), sample.versions(),
+                sample.created(), sample.weights(), sample.parameters(), sample.mflops(), sample.inference(),
+                sample.members());
+
+        assertThatThrownBy(edited::validateBasics)
+                .hasMessageContaining("validation: recall is given for Disgust, which is not one of the classes " + six)
+                .hasMessageNotContaining("unknown");
+    }
+
+    @Test
     void rejectsInconsistentDetails() {
         ModelCard bad = new ModelCard(1, "n", "cnn3", List.of("Happy", "Happy"),
                 new ModelCard.Input(48, 0, 1, "grey"), null, null,
@@ -97,7 +112,7 @@ class ModelCardTest {
                 .hasMessageContaining("unique")
                 .hasMessageContaining("input size must be positive, got 48x0x1")
                 .hasMessageContaining("validation: accuracy must be in 0..1")
-                .hasMessageContaining("unknown classes")
+                .hasMessageContaining("recall is given for Contempt, which is not one of the classes [Happy, Happy]")
                 .hasMessageContaining("weights.sha256")
                 .hasMessageContaining("disagree")
                 .hasMessageContaining("created");

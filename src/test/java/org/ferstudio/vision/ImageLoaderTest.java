@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.ferstudio.face.FacePreprocessor;
+import org.ferstudio.model.FaceBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +60,37 @@ class ImageLoaderTest {
 
     @Test
     void anUnknownFormatIsNamedByItsExtension() throws IOException {
+        assertRefused(write("photo.tiff", "II*\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII)),
+                "unsupported format .tiff");
+    }
+
+    @Test
+    void aCmykJpegKeepsItsColours() throws IOException {
+        // made with ImageMagick: a 32x24 skin-tone block beside a 32x24 blue one, "-colorspace
+        // CMYK"; Java's own decoder reads it washed out (A24A40 as D1938A)
+        BufferedImage loaded = loader.load(resource("skin-blue-cmyk.jpg"));
+
+        assertThat(loaded.getWidth()).isEqualTo(64);
+        assertColour(loaded.getRGB(8, 12), 0xA24A40);
+        assertColour(loaded.getRGB(56, 12), 0x406080);
+    }
+
+    @Test
+    void loadsLossyAndLosslessWebP() throws IOException {
+        // made with cwebp from the same skin-tone and blue picture
+        for (String name : List.of("skin-blue-lossy.webp", "skin-blue-lossless.webp")) {
+            BufferedImage loaded = loader.load(resource(name));
+
+            assertThat(loaded.getWidth()).as(name).isEqualTo(64);
+            assertColour(loaded.getRGB(8, 12), 0xA24A40);
+            assertColour(loaded.getRGB(56, 12), 0x406080);
+        }
+    }
+
+    @Test
+    void aDamagedWebPIsRefusedNamingTheFile() throws IOException {
         assertRefused(write("photo.webp", "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII)),
-                "unsupported format .webp");
+                "truncated or corrupt WEBP");
     }
 
     @Test
@@ -72,14 +101,14 @@ class ImageLoaderTest {
 
     @Test
     void loadsTheFirstFrameOfAnAnimatedGif() throws IOException {
-        BufferedImage red = uniform(30, 20, 0xFF0000);
-        BufferedImage blue = uniform(30, 20, 0x0000FF);
+        BufferedImage red = uniform(30, 20, 0xA24A40);
+        BufferedImage blue = uniform(30, 20, 0x406080);
         Path file = write("animated.gif", animatedGif(red, blue));
 
         BufferedImage loaded = loader.load(file);
 
         assertThat(loaded.getWidth()).isEqualTo(30);
-        assertThat(loaded.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(loaded.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xA24A40);
     }
 
     @Test
@@ -145,25 +174,29 @@ class ImageLoaderTest {
     }
 
     @Test
-    void listsImagesOfFilesAndFoldersRecursivelySortedWithoutHiddenOnes() throws IOException {
-        Path photos = Files.createDirectories(dir.resolve("photos"));
-        Path nested = Files.createDirectories(photos.resolve("sub").resolve("deeper"));
-        Path hiddenFolder = Files.createDirectories(photos.resolve(".cache"));
-        Path other = Files.createDirectories(dir.resolve("other"));
-        for (Path p : List.of(photos.resolve("b.png"), photos.resolve("a.JPG"), photos.resolve("notes.txt"),
-                photos.resolve(".hidden.png"), photos.resolve("sub").resolve("c.gif"),
-                photos.resolve("sub").resolve("d.bmp"), nested.resolve("f.jpeg"), hiddenFolder.resolve("e.png"),
-                other.resolve("x.png"), other.resolve("readme.md"))) {
-            Files.write(p, new byte[] {1});
-        }
+    void saysTheFileSizeOfASubsampledImageSoBoxesGoBackToTheFilesPixels() throws IOException {
+        ImageLoader smallLimit = new ImageLoader(100, ImageLoader.DEFAULT_MAX_PIXELS);
 
-        List<Path> images = ImageLoader.listImages(List.of(other.resolve("x.png"), photos, other.resolve("readme.md"),
-                photos.resolve("b.png")));
+        ImageLoader.Sized loaded = smallLimit.loadSized(write("wide.png", encode(noise(300, 200), "png")));
 
-        assertThat(images).containsExactly(other.resolve("x.png"), photos.resolve("a.JPG"), photos.resolve("b.png"),
-                photos.resolve("sub").resolve("c.gif"), photos.resolve("sub").resolve("d.bmp"), nested.resolve("f.jpeg"));
-        assertThatThrownBy(() -> ImageLoader.listImages(List.of(dir.resolve("nowhere"))))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nowhere");
+        assertThat(loaded.image().getWidth()).isEqualTo(100);
+        assertThat(loaded.width()).isEqualTo(300);
+        assertThat(loaded.height()).isEqualTo(200);
+        assertThat(loaded.toFilePixels(new FaceBox(10, 20, 30, 40))).isEqualTo(new FaceBox(30, 60, 90, 120));
+    }
+
+    @Test
+    void theFileSizeOfARotatedJpegIsUpright() throws IOException {
+        byte[] jpeg = ExifJpegs.withSegments(ExifJpegs.jpeg(noise(300, 200)),
+                ExifJpegs.orientationSegment(6, java.nio.ByteOrder.BIG_ENDIAN));
+        ImageLoader smallLimit = new ImageLoader(100, ImageLoader.DEFAULT_MAX_PIXELS);
+
+        ImageLoader.Sized loaded = smallLimit.loadSized(write("turned.jpg", jpeg));
+
+        assertThat(loaded.image().getHeight()).isEqualTo(100);
+        assertThat(loaded.width()).isEqualTo(200);
+        assertThat(loaded.height()).isEqualTo(300);
+        assertThat(loaded.step()).isEqualTo(3);
     }
 
     private void assertRefused(Path file, String reason) {
@@ -171,6 +204,21 @@ class ImageLoaderTest {
                 .isInstanceOfSatisfying(ImageLoadException.class, e -> assertThat(e.file()).isEqualTo(file))
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining(reason);
+    }
+
+    private Path resource(String name) throws IOException {
+        try (var in = ImageLoaderTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return write(name, in.readAllBytes());
+        }
+    }
+
+    /** Within the small drift of lossy compression. */
+    private static void assertColour(int argb, int rgb) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertThat((argb >> shift) & 0xFF).as("channel at bit %d of %06x", shift, argb & 0xFFFFFF)
+                    .isCloseTo((rgb >> shift) & 0xFF, org.assertj.core.api.Assertions.within(12));
+        }
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

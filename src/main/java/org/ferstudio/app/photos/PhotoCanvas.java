@@ -36,6 +36,9 @@ final class PhotoCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
     private Image image;
+    /** The photo file's size, in which the boxes are given; 0 when unknown (then the image's own size). */
+    private double fileWidth;
+    private double fileHeight;
     private List<FaceResult> faces = List.of();
     private int selected = -1;
     private ClickHandler onClick = (x, y, tolerance) -> { };
@@ -64,6 +67,16 @@ final class PhotoCanvas extends Region {
         redraw();
     }
 
+    /**
+     * The size of the photo file, whose pixels the boxes and clicks are in: a large photo is shown from a
+     * bitmap decoded at reduced resolution. 0 or less: the image's own size.
+     */
+    void setFileSize(double width, double height) {
+        this.fileWidth = width;
+        this.fileHeight = height;
+        redraw();
+    }
+
     void setSelected(int index) {
         this.selected = index;
         redraw();
@@ -76,7 +89,9 @@ final class PhotoCanvas extends Region {
         if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0 || w <= 0 || h <= 0) {
             return Optional.empty();
         }
-        return Optional.of(FitGeometry.fit(image.getWidth(), image.getHeight(), w, h));
+        boolean known = fileWidth > 0 && fileHeight > 0;
+        return Optional.of(FitGeometry.fit(known ? fileWidth : image.getWidth(), known ? fileHeight : image.getHeight(),
+                w, h));
     }
 
     @Override

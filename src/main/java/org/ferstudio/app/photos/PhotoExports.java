@@ -20,8 +20,10 @@ final class PhotoExports {
     private PhotoExports() {
     }
 
-    static void writeAnnotatedPng(Path target, BufferedImage photo, List<FaceResult> faces) throws IOException {
-        BufferedImage annotated = new FaceAnnotator().annotate(photo, faces);
+    /** {@code faces} are in the pixels of the file, {@code fileWidth} wide; {@code photo} may be smaller. */
+    static void writeAnnotatedPng(Path target, BufferedImage photo, List<FaceResult> faces, int fileWidth)
+            throws IOException {
+        BufferedImage annotated = new FaceAnnotator().annotate(photo, faces, fileWidth);
         AtomicFiles.writePng(target, annotated);
     }
 

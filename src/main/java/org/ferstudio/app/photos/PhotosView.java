@@ -34,6 +34,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ferstudio.app.common.AppPane;
 import org.ferstudio.model.FaceResult;
+import org.ferstudio.model.PhotoResult;
 
 /**
  * The Photos pane: a toolbar (open, export, clear), the photo list on the left, the selected photo with its
@@ -148,11 +149,25 @@ public final class PhotosView implements AppPane {
         return photoList;
     }
 
+    /** Boxes are in the photo file's pixels; the bitmap shown may be smaller (a large photo, decoded reduced). */
+    private void showFileSize() {
+        PhotoEntry entry = viewModel.selectedPhotoProperty().get();
+        PhotoResult result = entry == null ? null : entry.state().result();
+        photoCanvas.setFileSize(result == null ? 0 : result.width(), result == null ? 0 : result.height());
+    }
+
     private Node viewer() {
         photoCanvas.setOnClick(viewModel::selectFaceAt);
-        viewModel.selectedImageProperty().addListener((obs, old, image) -> photoCanvas.setImage(toFx(image)));
-        viewModel.faces().addListener((ListChangeListener<FaceResult>) change -> photoCanvas.setFaces(viewModel.faces()));
+        viewModel.selectedImageProperty().addListener((obs, old, image) -> {
+            showFileSize();
+            photoCanvas.setImage(toFx(image));
+        });
+        viewModel.faces().addListener((ListChangeListener<FaceResult>) change -> {
+            showFileSize();
+            photoCanvas.setFaces(viewModel.faces());
+        });
         viewModel.selectedFaceIndexProperty().addListener((obs, old, index) -> photoCanvas.setSelected(index.intValue()));
+        showFileSize();
         photoCanvas.setImage(toFx(viewModel.selectedImageProperty().get()));
         photoCanvas.setFaces(viewModel.faces());
         photoCanvas.setSelected(viewModel.selectedFaceIndexProperty().get());
@@ -231,8 +246,8 @@ public final class PhotosView implements AppPane {
         chooser.setTitle("Open photos");
         chooser.getExtensionFilters().addAll(
                 // GTK matches patterns case-sensitively; cameras often write .JPG
-                new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.gif",
-                        "*.JPG", "*.JPEG", "*.PNG", "*.BMP", "*.GIF"),
+                new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.gif", "*.webp",
+                        "*.JPG", "*.JPEG", "*.PNG", "*.BMP", "*.GIF", "*.WEBP"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         viewModel.lastFolder().ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
         List<File> files = chooser.showOpenMultipleDialog(window());

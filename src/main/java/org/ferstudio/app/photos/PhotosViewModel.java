@@ -263,9 +263,10 @@ public final class PhotosViewModel {
             return;
         }
         List<FaceResult> photoFaces = entry.faces();
+        int fileWidth = entry.state().result().width();
         BufferedImage shown = selectedImage.get();
         export(target, "annotated image", () -> PhotoExports.writeAnnotatedPng(target,
-                shown != null ? shown : imageLoader.load(entry.file()), photoFaces));
+                shown != null ? shown : imageLoader.load(entry.file()), photoFaces, fileWidth));
     }
 
     /** Saves the results of all finished photos (one row per face, failed files with their reason) as CSV. */
@@ -311,7 +312,7 @@ public final class PhotosViewModel {
         if (!found.problems().isEmpty()) {
             services.errors().report("Some folders could not be searched", String.join("\n", found.problems()), null);
         } else if (found.files().isEmpty()) {
-            notice = "No photos (.jpg, .jpeg, .png, .bmp, .gif) in " + describe(paths);
+            notice = "No photos (.jpg, .jpeg, .png, .bmp, .gif, .webp) in " + describe(paths);
         }
         if (selectedPhoto.get() == null && !added.isEmpty()) {
             selectPhoto(added.get(0));

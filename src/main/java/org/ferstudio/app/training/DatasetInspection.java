@@ -65,12 +65,16 @@ record DatasetInspection(Path file, String classNames, Dataset dataset, List<Spl
         } else {
             s.append(", no splits of its own");
         }
+        r.classSetNote().ifPresent(note -> s.append(". ").append(note));
         return s.toString();
     }
 
     /** The step's status line: how many bad rows the read skipped. */
     String problemSummary() {
         int bad = dataset.report().problems().size();
+        if (dataset.report().total() == 0) {
+            return bad == 0 ? "No images: the data holds none." : "No images: every row or file is bad; see the list below.";
+        }
         return bad == 0 ? "No problems found." : Formats.count(bad)
                 + (bad == 1 ? " bad row or file" : " bad rows or files") + " will be skipped; see the list below.";
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.ferstudio.app.common.Texts;
+import org.ferstudio.infer.video.AviFiles;
 import org.ferstudio.infer.video.CameraUnavailableException;
 import org.ferstudio.infer.video.LoopStats;
 
@@ -66,6 +67,9 @@ final class StatusMessages {
         String name = String.valueOf(file.getFileName());
         int dot = name.lastIndexOf('.');
         String converted = (dot > 0 ? name.substring(0, dot) : name) + (name.endsWith(".avi") ? "-mjpg.avi" : ".avi");
+        if (name.toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(file) && !AviFiles.looksLikeAvi(file)) {
+            return name + " is not a video: its first bytes are not those of an AVI file, although it is named .avi.";
+        }
         return name + " cannot be decoded. The bundled OpenCV has no FFmpeg: it plays only MJPG video in .avi files, "
                 + "not .mp4, .mkv or .mov (nor .avi files with another codec). Convert it, e.g. with: ffmpeg -i "
                 + quoted(name) + " -c:v mjpeg -q:v 3 -an " + quoted(converted);

@@ -30,12 +30,19 @@ final class VideoOpenErrors {
     static IOException cannotDecode(Path file) {
         String name = file.getFileName().toString();
         String extension = extension(name);
-        String what = extension.equals("avi") ? "AVI files whose video is MJPG (this one uses another codec or is damaged)"
-                : CONTAINERS.getOrDefault(extension, extension.isEmpty() ? "this format" : extension.toUpperCase(Locale.ROOT) + " files");
         String avi = (extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1))
                 + (extension.equals("avi") ? "-mjpg.avi" : ".avi");
+        String convert = "convert it with `ffmpeg -i " + name + " -c:v mjpeg -q:v 3 -an " + avi + "`";
+        if (extension.equals("avi")) {
+            return new IOException("cannot decode " + name + ": " + (AviFiles.looksLikeAvi(file)
+                    ? "its video is not MJPG, or the file is damaged; this build of OpenCV reads only MJPG video in "
+                            + ".avi files and cameras; " + convert
+                    : "it is not an AVI video (its first bytes are not those of an AVI file), although it is named .avi"));
+        }
+        String what = CONTAINERS.getOrDefault(extension,
+                extension.isEmpty() ? "this format" : extension.toUpperCase(Locale.ROOT) + " files");
         return new IOException("cannot decode " + name + ": this build of OpenCV reads MJPG .avi files and cameras, not "
-                + what + "; convert it with `ffmpeg -i " + name + " -c:v mjpeg -q:v 3 -an " + avi + "`");
+                + what + "; " + convert);
     }
 
     static CameraUnavailableException noCamera(int index) {

@@ -57,6 +57,34 @@ class DatasetStepViewModelTest {
     }
 
     @Test
+    void aCsvWithOnlyItsHeaderSaysItHasNoImagesAndIsNotReady() throws IOException {
+        Path csv = Files.writeString(tmp.resolve("header.csv"), "emotion,pixels,Usage\n");
+        vm.pathProperty().set(csv.toString());
+
+        vm.validate();
+
+        assertThat(vm.statusProperty().get()).isEqualTo("No images: the data holds none.");
+        assertThat(vm.readyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUnusualClassSetIsNamedInTheSummary() throws IOException {
+        for (String name : java.util.List.of("angry", "contempt", "happy")) {
+            Path dir = Files.createDirectories(tmp.resolve("faces").resolve(name));
+            for (int i = 0; i < 3; i++) {
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(48, 48,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(i + ".png").toFile());
+            }
+        }
+        vm.pathProperty().set(tmp.resolve("faces").toString());
+
+        vm.validate();
+
+        assertThat(vm.summaryProperty().get()).contains("Note: 3 classes (angry, contempt, happy), not FER2013's "
+                + "usual seven: contempt is extra");
+    }
+
+    @Test
     void anUnusableFileShowsItsProblemAndIsNotReady() throws IOException {
         Path csv = Files.writeString(tmp.resolve("headless.csv"), "label,data\n0,1 2 3\n");
         vm.pathProperty().set(csv.toString());

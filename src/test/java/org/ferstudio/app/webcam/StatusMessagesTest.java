@@ -31,8 +31,17 @@ class StatusMessagesTest {
         assertThat(StatusMessages.cannotOpen(new VideoChoice.VideoFile(film), new IOException("cannot decode")))
                 .startsWith("my film.mp4 cannot be decoded.")
                 .contains("not .mp4", "ffmpeg -i \"my film.mp4\" -c:v mjpeg -q:v 3 -an \"my film.avi\"");
-        Path avi = Files.writeString(tmp.resolve("h264.avi"), "");
+        Path avi = Files.writeString(tmp.resolve("h264.avi"), "RIFF\0\0\0\0AVI LIST");
         assertThat(StatusMessages.cannotDecode(avi)).contains("ffmpeg -i h264.avi -c:v mjpeg -q:v 3 -an h264-mjpg.avi");
+    }
+
+    @Test
+    void aFileNamedAviThatIsNoVideoIsCalledThatWithoutAConversionHint() throws IOException {
+        Path csv = Files.writeString(tmp.resolve("table.avi"), "emotion,pixels,Usage\n");
+
+        assertThat(StatusMessages.cannotDecode(csv))
+                .isEqualTo("table.avi is not a video: its first bytes are not those of an AVI file, although it is "
+                        + "named .avi.");
     }
 
     @Test
