@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.model.ClassLabels;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ClassMatchingTest {
     private static Dataset dataset(ClassLabels labels, int... rowLabels) {
         FaceImages images = new FaceImages();
         for (int i = 0; i < rowLabels.length; i++) {
-            byte[] grey = new byte[FaceImages.PIXELS];
+            byte[] grey = new byte[FaceTranslator.PIXELS];
             grey[0] = (byte) i;
             images.add(grey, rowLabels[i]);
         }

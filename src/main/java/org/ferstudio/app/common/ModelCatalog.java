@@ -13,7 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.ferstudio.store.LeftoverTemporaries;
+import org.ferstudio.io.LeftoverTemporaries;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.ferstudio.store.LeftoverTemporaries;
+import org.ferstudio.io.LeftoverTemporaries;
 
 /**
  * Outputs that grow during a video run (timeline, annotated video) are written under a hidden name beside

@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,17 +64,17 @@ class LeftoverTemporariesTest {
     @Test
     void aBackupWhoseModelIsMissingIsRestoredNotDeleted() throws IOException {
         Path backup = Files.createDirectory(tmp.resolve(".m." + HEX + ".old"));
-        Files.writeString(backup.resolve(ModelStore.CARD_FILE), "{\"name\":\"m\"}");
+        Files.writeString(backup.resolve("model.json"), "{\"name\":\"m\"}");
         old(backup);
         Path stale = Files.createDirectory(tmp.resolve(".kept." + HEX.replace('0', 'f') + ".old"));
-        Files.writeString(stale.resolve(ModelStore.CARD_FILE), "{}");
+        Files.writeString(stale.resolve("model.json"), "{}");
         old(stale);
         Files.createDirectory(tmp.resolve("kept"));
 
         LeftoverTemporaries.removeIn(tmp, Instant.now().minus(LeftoverTemporaries.MIN_AGE));
 
         assertThat(names()).containsExactly("kept", "m");
-        assertThat(Files.readString(tmp.resolve("m").resolve(ModelStore.CARD_FILE))).contains("\"m\"");
+        assertThat(Files.readString(tmp.resolve("m").resolve("model.json"))).contains("\"m\"");
     }
 
     @Test

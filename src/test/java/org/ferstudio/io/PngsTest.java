@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

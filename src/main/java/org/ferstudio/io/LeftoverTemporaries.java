@@ -1,4 +1,4 @@
-package org.ferstudio.store;
+package org.ferstudio.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes what an interrupted save left behind (killed, power cut): the hidden temporary files and folders
  * that {@link AtomicFiles} and the video outputs write beside their target, {@code .NAME.<16 hex>.tmp} (and
- * {@code .avi}), and the backup {@code .NAME.<16 hex>.old} of a replaced model folder. Only names of exactly
+ * {@code .avi}), and the backup {@code .NAME.<16 hex>.old} of a replaced folder (a model). Only names of exactly
  * that pattern are touched, and only when untouched for {@link #MIN_AGE}, so a save running at the same time in
- * another FER Studio is never disturbed. A backup whose model folder is missing (the save was killed between
- * its two renames) is renamed back instead: it is the only copy of the old model.
+ * another FER Studio is never disturbed. A backup whose folder is missing (the save was killed between
+ * its two renames) is renamed back instead: it is the only copy of the old folder.
  */
 public final class LeftoverTemporaries {
 
@@ -77,7 +77,7 @@ public final class LeftoverTemporaries {
             }
             Path original = leftover.resolveSibling(m.group(1));
             if (m.group(2).equals("old") && !Files.exists(original, LinkOption.NOFOLLOW_LINKS)
-                    && Files.isRegularFile(leftover.resolve(ModelStore.CARD_FILE))) {
+                    && Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(leftover, original, StandardCopyOption.ATOMIC_MOVE);
                 LOG.warn("restored {} from {}, left by a save that was interrupted", original, leftover.getFileName());
                 return true;
