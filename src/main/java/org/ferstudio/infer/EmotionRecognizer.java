@@ -5,10 +5,12 @@ import java.util.List;
 import org.ferstudio.data.FaceImages;
 import org.ferstudio.data.TestTimeAugmentation;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.DetectedFace;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.LoadedModel;
+import org.ferstudio.vision.FaceAligner;
 import org.ferstudio.vision.FaceDetector;
 import org.ferstudio.vision.FacePreprocessor;
 import org.ferstudio.vision.GreyImage;
@@ -27,6 +29,7 @@ public final class EmotionRecognizer {
     private final FacePreprocessor preprocessor = new FacePreprocessor();
     private final double margin;
     private final TestTimeAugmentation tta;
+    private final FaceAligner aligner;
 
     public EmotionRecognizer(LoadedModel model, FaceDetector detector, TestTimeAugmentation tta) {
         this(model, detector, tta, FacePreprocessor.DEFAULT_MARGIN);
@@ -47,6 +50,29 @@ public final class EmotionRecognizer {
         this.detector = detector;
         this.tta = tta;
         this.margin = margin;
+        this.aligner = null;
+    }
+
+    private EmotionRecognizer(EmotionRecognizer base, FaceAligner aligner) {
+        this.card = base.card;
+        this.classes = base.classes;
+        this.classifier = base.classifier;
+        this.detector = base.detector;
+        this.tta = base.tta;
+        this.margin = base.margin;
+        this.aligner = aligner;
+    }
+
+    /**
+     * This recogniser, levelling each face by its eye landmarks before the crop when {@code align} is on
+     * (faces without landmarks, e.g. from the Haar detector, are cropped as they are).
+     */
+    public EmotionRecognizer withAlignment(boolean align) {
+        return new EmotionRecognizer(this, align ? new FaceAligner() : null);
+    }
+
+    public boolean aligns() {
+        return aligner != null;
     }
 
     public ModelCard card() {
@@ -63,24 +89,51 @@ public final class EmotionRecognizer {
 
     /** Detects the faces and classifies them; an empty list when there is no face. */
     public List<FaceResult> recognize(GreyImage image) {
-        return classifyFaces(image, detector.detect(image));
+        return classify(image, detector.detectFaces(image));
     }
 
     /** Classifies faces at known places (e.g. tracked between detections in a video), in one batch. */
     public List<FaceResult> classifyFaces(GreyImage image, List<FaceBox> boxes) {
-        if (boxes.isEmpty()) {
+        return classify(image, boxes.stream().map(DetectedFace::of).toList());
+    }
+
+    /**
+     * Classifies detected faces in one batch. Each crop is taken from the detector's box mapped to the
+     * classifier's framing; the result keeps the detector's own box, score and landmarks.
+     */
+    public List<FaceResult> classify(GreyImage image, List<DetectedFace> faces) {
+        if (faces.isEmpty()) {
+            return List.of();
+        }
+        return classifyInput(faces, networkInput(image, faces));
+    }
+
+    /** The crops of {@code faces} as network input: framed, aligned if on, cropped, normalised, TTA views. */
+    float[] networkInput(GreyImage image, List<DetectedFace> faces) {
+        int views = tta.views();
+        float[] input = new float[faces.size() * views * FaceImages.PIXELS];
+        for (int i = 0; i < faces.size(); i++) {
+            FaceBox framed = detector.classifierFraming(faces.get(i).box());
+            FaceAligner.View view = aligner == null ? new FaceAligner.View(image, framed)
+                    : aligner.align(image, framed, faces.get(i).landmarks(), margin);
+            byte[] face = preprocessor.cropFace(view.image(), view.box(), margin);
+            tta.views(face, 0, input, i * views * FaceImages.PIXELS);
+        }
+        return input;
+    }
+
+    /** Runs the network on {@link #networkInput} of {@code faces}. */
+    List<FaceResult> classifyInput(List<DetectedFace> faces, float[] input) {
+        if (faces.isEmpty()) {
             return List.of();
         }
         int views = tta.views();
-        float[] input = new float[boxes.size() * views * FaceImages.PIXELS];
-        for (int i = 0; i < boxes.size(); i++) {
-            byte[] face = preprocessor.cropFace(image, boxes.get(i), margin);
-            tta.views(face, 0, input, i * views * FaceImages.PIXELS);
-        }
-        float[][] probs = classifier.classifyNormalised(input, boxes.size() * views);
-        List<FaceResult> results = new ArrayList<>(boxes.size());
-        for (int i = 0; i < boxes.size(); i++) {
-            results.add(new FaceResult(boxes.get(i), classes, FaceClassifier.average(probs, i * views, views)));
+        float[][] probs = classifier.classifyNormalised(input, faces.size() * views);
+        List<FaceResult> results = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            DetectedFace f = faces.get(i);
+            results.add(new FaceResult(f.box(), classes, FaceClassifier.average(probs, i * views, views), f.score(),
+                    f.landmarks()));
         }
         return results;
     }

@@ -29,6 +29,11 @@ import org.opencv.objdetect.CascadeClassifier;
  */
 public final class HaarFaceDetector implements FaceDetector {
 
+    @Override
+    public String name() {
+        return "haar";
+    }
+
     public static final String CASCADE_RESOURCE = "haarcascade_frontalface_default.xml";
 
     private static final Comparator<FaceBox> LARGEST_FIRST = Comparator.comparingInt(FaceBox::area).reversed()
