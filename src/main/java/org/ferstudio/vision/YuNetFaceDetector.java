@@ -33,6 +33,12 @@ public final class YuNetFaceDetector implements FaceDetector {
     /** SHA-256 of the bundled file, equal to OpenCV Zoo's face_detection_yunet_2023mar.onnx. */
     public static final String MODEL_SHA256 = "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4";
 
+    /**
+     * YuNet's box (brow to chin, taller than wide) mapped to the square framing the classifier learnt from
+     * FER2013 (docs/DETECTION.md, "Framing"): measured, not guessed.
+     */
+    public static final Framing FRAMING = new Framing(0.0, 0.0, 1.0);
+
     private static final int COLUMNS = 15;
     private static final Comparator<DetectedFace> LARGEST_FIRST = Comparator
             .comparingInt((DetectedFace f) -> f.box().area()).reversed()
@@ -79,6 +85,20 @@ public final class YuNetFaceDetector implements FaceDetector {
 
         public Settings withMinFaceSize(int px) {
             return new Settings(scoreThreshold, nmsThreshold, px, maxDetectionSide);
+        }
+    }
+
+    /**
+     * A square box from a YuNet box: its centre moved by {@code shiftX} widths and {@code shiftY} heights, its
+     * side {@code sideScale} times the box's height.
+     */
+    public record Framing(double shiftX, double shiftY, double sideScale) {
+
+        public FaceBox apply(FaceBox box) {
+            double cx = box.centerX() + shiftX * box.width();
+            double cy = box.centerY() + shiftY * box.height();
+            int side = Math.max(1, (int) Math.round(sideScale * box.height()));
+            return new FaceBox((int) Math.round(cx - side / 2.0), (int) Math.round(cy - side / 2.0), side, side);
         }
     }
 
@@ -145,6 +165,11 @@ public final class YuNetFaceDetector implements FaceDetector {
     @Override
     public String name() {
         return "yunet";
+    }
+
+    @Override
+    public FaceBox classifierFraming(FaceBox detected) {
+        return FRAMING.apply(detected);
     }
 
     @Override
