@@ -29,11 +29,6 @@ import org.opencv.objdetect.CascadeClassifier;
  */
 public final class HaarFaceDetector implements FaceDetector {
 
-    @Override
-    public String name() {
-        return "haar";
-    }
-
     public static final String CASCADE_RESOURCE = "haarcascade_frontalface_default.xml";
 
     private static final Comparator<FaceBox> LARGEST_FIRST = Comparator.comparingInt(FaceBox::area).reversed()
@@ -55,6 +50,11 @@ public final class HaarFaceDetector implements FaceDetector {
 
     public DetectorSettings settings() {
         return settings;
+    }
+
+    @Override
+    public String name() {
+        return "haar";
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class YuNetFaceDetector implements FaceDetector {
      * YuNet's box (brow to chin, taller than wide) mapped to the square framing the classifier learnt from
      * FER2013 (docs/DETECTION.md, "Framing"): measured, not guessed.
      */
-    public static final Framing FRAMING = new Framing(0.0, 0.0, 1.0);
+    public static final Framing FRAMING = new Framing(0.0, 0.022, 1.081);
 
     private static final int COLUMNS = 15;
     private static final Comparator<DetectedFace> LARGEST_FIRST = Comparator
@@ -90,14 +90,14 @@ public final class YuNetFaceDetector implements FaceDetector {
 
     /**
      * A square box from a YuNet box: its centre moved by {@code shiftX} widths and {@code shiftY} heights, its
-     * side {@code sideScale} times the box's height.
+     * side {@code sideScale} times the box's width (the width varies least against FER2013's framing).
      */
     public record Framing(double shiftX, double shiftY, double sideScale) {
 
         public FaceBox apply(FaceBox box) {
             double cx = box.centerX() + shiftX * box.width();
             double cy = box.centerY() + shiftY * box.height();
-            int side = Math.max(1, (int) Math.round(sideScale * box.height()));
+            int side = Math.max(1, (int) Math.round(sideScale * box.width()));
             return new FaceBox((int) Math.round(cx - side / 2.0), (int) Math.round(cy - side / 2.0), side, side);
         }
     }

@@ -95,6 +95,8 @@ public final class DetectionStudy {
                 model.card().name(), study.faces.size(), CANVAS, CANVAS, FACE, FER_BOX);
         if (what.equals("align")) {
             study.alignment();
+        } else if (what.equals("photos")) {
+            study.photos(Path.of("../shared/photos"));
         } else {
             study.framing();
         }
@@ -104,6 +106,8 @@ public final class DetectionStudy {
 
     private void framing() {
         List<double[]> fitRows = new ArrayList<>(); // yunet x, y, w, h
+        List<double[]> fitRowsBoth = new ArrayList<>();
+        List<FaceBox> fitHaar = new ArrayList<>();
         List<Integer> evalFaces = new ArrayList<>();
         List<FaceBox> evalHaar = new ArrayList<>();
         List<DetectedFace> evalYunet = new ArrayList<>();
@@ -122,6 +126,10 @@ public final class DetectionStudy {
             if (y != null && i % 2 == 0) {
                 FaceBox b = y.box();
                 fitRows.add(new double[] {b.x(), b.y(), b.width(), b.height()});
+                if (h != null) {
+                    fitRowsBoth.add(new double[] {b.x(), b.y(), b.width(), b.height()});
+                    fitHaar.add(h);
+                }
             }
             if (h != null && y != null && i % 2 == 1) {
                 evalFaces.add(i);
@@ -132,72 +140,121 @@ public final class DetectionStudy {
         out.printf(Locale.ROOT, "found: haar %d, yunet %d of %d; median IoU with the FER box (found only): haar %.3f,"
                 + " yunet raw %.3f%n", haarFound, yunetFound, faces.size(), medianPositive(haarIou),
                 medianPositive(yunetIou));
-        fit(fitRows);
-        evaluate(evalFaces, evalHaar, evalYunet);
+        YuNetFaceDetector.Framing toFer = fit("FER", fitRows,
+                java.util.Collections.nCopies(fitRows.size(), FER_BOX));
+        YuNetFaceDetector.Framing toHaar = fit("Haar", fitRowsBoth, fitHaar);
+        out.printf(Locale.ROOT, "  in the product now: %s%n", YuNetFaceDetector.FRAMING);
+        evaluate(evalFaces, evalHaar, evalYunet, List.of(YuNetFaceDetector.FRAMING, toFer, toHaar));
     }
 
-    /** Shift of the centre (share of width, height) and side (share of w, h, sqrt(wh)) from YuNet to the FER box. */
-    private void fit(List<double[]> rows) {
-        int n = rows.size();
+    /**
+     * Shift of the centre (share of width, height) and side (share of w, h, sqrt(wh)) from YuNet's box to a
+     * target box: medians over the faces, with their spread.
+     */
+    private YuNetFaceDetector.Framing fit(String target, List<double[]> yunetBoxes, List<FaceBox> targets) {
+        int n = yunetBoxes.size();
         double[] dx = new double[n];
         double[] dy = new double[n];
         double[] byW = new double[n];
         double[] byH = new double[n];
         double[] byGeo = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] r = rows.get(i);
+            double[] r = yunetBoxes.get(i);
+            FaceBox t = targets.get(i);
             double cx = r[0] + r[2] / 2;
             double cy = r[1] + r[3] / 2;
-            dx[i] = (FER_BOX.centerX() - cx) / r[2];
-            dy[i] = (FER_BOX.centerY() - cy) / r[3];
-            byW[i] = FER_BOX.width() / r[2];
-            byH[i] = FER_BOX.width() / r[3];
-            byGeo[i] = FER_BOX.width() / Math.sqrt(r[2] * r[3]);
+            dx[i] = (t.centerX() - cx) / r[2];
+            dy[i] = (t.centerY() - cy) / r[3];
+            byW[i] = t.width() / r[2];
+            byH[i] = t.width() / r[3];
+            byGeo[i] = t.width() / Math.sqrt(r[2] * r[3]);
         }
-        out.printf(Locale.ROOT, "fit on %d faces (even rows): centre shift x %+.4f w (IQR %.4f), y %+.4f h (IQR %.4f)%n",
-                n, median(dx), iqr(dx), median(dy), iqr(dy));
+        out.printf(Locale.ROOT, "fit to the %s box on %d faces (even rows): centre shift x %+.4f w (IQR %.4f),"
+                + " y %+.4f h (IQR %.4f)%n", target, n, median(dx), iqr(dx), median(dy), iqr(dy));
         out.printf(Locale.ROOT, "  side = %.4f w (CV %.4f) | %.4f h (CV %.4f) | %.4f sqrt(wh) (CV %.4f)%n",
                 median(byW), cv(byW), median(byH), cv(byH), median(byGeo), cv(byGeo));
-        out.printf(Locale.ROOT, "  in the product now: %s%n", YuNetFaceDetector.FRAMING);
+        return new YuNetFaceDetector.Framing(round3(median(dx)), round3(median(dy)), round3(median(byW)));
     }
 
-    private void evaluate(List<Integer> idx, List<FaceBox> haarBoxes, List<DetectedFace> yunetFaces) {
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private void evaluate(List<Integer> idx, List<FaceBox> haarBoxes, List<DetectedFace> yunetFaces,
+                          List<YuNetFaceDetector.Framing> framings) {
         int n = idx.size();
         Random random = new Random(15);
         int[] truth = new int[n];
         int[] fer = new int[n];
         int[] haarLabel = new int[n];
         int[] yRaw = new int[n];
-        int[] yMapped = new int[n];
-        int[][] jitter = new int[3][n];
-        int[] jitterPx = {2, 4, 8};
-        double mappedIou = 0;
+        int[][] mapped = new int[framings.size()][n];
+        double[] mappedIou = new double[framings.size()];
+        int[] jitterPx = {2, 4};
+        int[][] jitter = new int[jitterPx.length][n];
         for (int k = 0; k < n; k++) {
             int i = idx.get(k);
             GreyImage canvas = canvas(faces.image(i), 0);
             truth[k] = faces.label(i);
             FaceBox h = haarBoxes.get(k);
-            fer[k] = best(plain.classifyFaces(canvas, List.of(FER_BOX)));
-            haarLabel[k] = best(plain.classifyFaces(canvas, List.of(h)));
-            yRaw[k] = best(plain.classifyFaces(canvas, List.of(yunetFaces.get(k).box())));
-            yMapped[k] = best(yunetFramed.classify(canvas, List.of(yunetFaces.get(k))));
-            mappedIou += yunet.classifierFraming(yunetFaces.get(k).box()).iou(FER_BOX);
+            FaceBox y = yunetFaces.get(k).box();
+            List<FaceBox> boxes = new ArrayList<>(List.of(FER_BOX, h, y));
+            for (YuNetFaceDetector.Framing f : framings) {
+                boxes.add(f.apply(y));
+            }
+            for (int px : jitterPx) {
+                boxes.add(jittered(h, px, random));
+            }
+            List<FaceResult> r = plain.classifyFaces(canvas, boxes);
+            fer[k] = r.get(0).bestIndex();
+            haarLabel[k] = r.get(1).bestIndex();
+            yRaw[k] = r.get(2).bestIndex();
+            for (int f = 0; f < framings.size(); f++) {
+                mapped[f][k] = r.get(3 + f).bestIndex();
+                mappedIou[f] += framings.get(f).apply(y).iou(FER_BOX) / n;
+            }
             for (int j = 0; j < jitterPx.length; j++) {
-                jitter[j][k] = best(plain.classifyFaces(canvas, List.of(jittered(h, jitterPx[j], random))));
+                jitter[j][k] = r.get(3 + framings.size() + j).bestIndex();
             }
         }
-        out.printf(Locale.ROOT, "evaluated on %d faces (odd rows) found by both; mean IoU of the mapped YuNet box with"
-                + " the FER box %.3f%n", n, mappedIou / n);
-        out.printf(Locale.ROOT, "  accuracy: FER box %.4f, Haar box %.4f, YuNet raw %.4f, YuNet mapped %.4f%n",
-                agree(fer, truth), agree(haarLabel, truth), agree(yRaw, truth), agree(yMapped, truth));
+        out.printf(Locale.ROOT, "evaluated on %d faces (odd rows) found by both (accuracy against the labels;"
+                + " agreement = same predicted label)%n", n);
+        out.printf(Locale.ROOT, "  FER box: accuracy %.4f | Haar box: accuracy %.4f, agreement with FER box %.4f%n",
+                agree(fer, truth), agree(haarLabel, truth), agree(haarLabel, fer));
+        out.printf(Locale.ROOT, "  YuNet raw box: accuracy %.4f, agreement with Haar %.4f, with FER box %.4f%n",
+                agree(yRaw, truth), agree(yRaw, haarLabel), agree(yRaw, fer));
+        for (int f = 0; f < framings.size(); f++) {
+            out.printf(Locale.ROOT, "  YuNet mapped %s: accuracy %.4f, agreement with Haar %.4f, with FER box %.4f,"
+                    + " mean IoU with FER box %.3f%n", framings.get(f), agree(mapped[f], truth),
+                    agree(mapped[f], haarLabel), agree(mapped[f], fer), mappedIou[f]);
+        }
         for (int j = 0; j < jitterPx.length; j++) {
-            out.printf(Locale.ROOT, "  Haar moved up to +-%d px (x, y and side; face %d px): accuracy %.4f,"
+            out.printf(Locale.ROOT, "  Haar box moved up to +-%d px (x, y and side; face %d px): accuracy %.4f,"
                     + " agreement with Haar %.4f%n", jitterPx[j], FACE, agree(jitter[j], truth),
                     agree(jitter[j], haarLabel));
         }
-        out.printf(Locale.ROOT, "  agreement with Haar: YuNet raw %.4f, YuNet mapped %.4f; with the FER box: Haar %.4f,"
-                + " YuNet mapped %.4f%n", agree(yRaw, haarLabel), agree(yMapped, haarLabel), agree(haarLabel, fer),
-                agree(yMapped, fer));
+    }
+
+    // ---- the shared photos: YuNet's mapped box against Haar's on real faces ----
+
+    private void photos(Path folder) throws java.io.IOException {
+        org.ferstudio.vision.ImageLoader loader = new org.ferstudio.vision.ImageLoader();
+        FacePreprocessor pre = new FacePreprocessor();
+        for (Path file : org.ferstudio.vision.ImageLoader.listImages(List.of(folder))) {
+            GreyImage grey = pre.toGrey(loader.load(file));
+            List<FaceBox> haarBoxes = haar.detect(grey);
+            for (DetectedFace y : yunet.detectFaces(grey)) {
+                FaceBox mapped = yunet.classifierFraming(y.box());
+                FaceBox h = haarBoxes.stream().max(Comparator.comparingDouble(b -> b.iou(mapped))).orElse(null);
+                List<FaceResult> labels = plain.classifyFaces(grey, h == null ? List.of(y.box(), mapped)
+                        : List.of(y.box(), mapped, h));
+                out.printf(Locale.ROOT, "%s yunet %s mapped %s haar %s IoU raw-haar %.3f mapped-haar %.3f"
+                        + " haar side/yunet w %.3f | labels raw %s mapped %s haar %s%n", file.getFileName(), y.box(),
+                        mapped, h, h == null ? 0 : y.box().iou(h), h == null ? 0 : mapped.iou(h),
+                        h == null ? 0 : (double) h.width() / y.box().width(), labels.get(0).label(),
+                        labels.get(1).label(), h == null ? "-" : labels.get(2).label());
+            }
+        }
     }
 
     // ---- alignment ----
