@@ -97,6 +97,18 @@ class YuNetFaceDetectorTest {
     }
 
     @Test
+    void theClassifiersFramingOfAYuNetBoxIsASquareLikeHaarsBoxOfTheSameFace() throws IOException {
+        GreyImage portrait = grey(SharedData.photo("obama.jpg"));
+        FaceBox yunetBox = detector.detect(portrait).get(0);
+        FaceBox haarBox = new HaarFaceDetector().detect(portrait).get(0);
+
+        FaceBox framed = detector.classifierFraming(yunetBox);
+
+        assertThat(framed.width()).isEqualTo(framed.height()).isGreaterThan(yunetBox.width());
+        assertThat(framed.iou(haarBox)).isGreaterThan(yunetBox.iou(haarBox));
+    }
+
+    @Test
     void refusesADamagedModelNamingIt() {
         InputStream damaged = new ByteArrayInputStream(new byte[] {8, 1, 2, 3});
 
