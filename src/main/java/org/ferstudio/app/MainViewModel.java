@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.ferstudio.app.common.AppServices;
+import org.ferstudio.app.common.DetectionOptions;
 import org.ferstudio.app.common.ModelCatalog;
 import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.app.models.ModelDetailsViewModel;
@@ -105,6 +106,11 @@ public final class MainViewModel {
     /** The details of the active model, for its details window. */
     public Optional<ModelDetailsViewModel> activeModelDetails() {
         return catalog.active().map(m -> new ModelDetailsViewModel(m.folder(), m.card()));
+    }
+
+    /** How faces are found: the detector, alignment and landmark drawing, remembered between runs. */
+    public DetectionOptions detection() {
+        return services.detection();
     }
 
     public void refreshModels() {

@@ -6,15 +6,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -22,8 +26,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ferstudio.app.common.AppPane;
+import org.ferstudio.app.common.DetectionOptions;
 import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.app.models.ModelDetailsView;
+import org.ferstudio.vision.DetectorChoice;
 
 /**
  * The main window: menu and model picker on top, one tab per screen, a status bar with the active model
@@ -83,9 +89,44 @@ public final class MainWindow {
         details.setOnAction(e -> showModelDetails());
         details.disableProperty().bind(viewModel.noActiveModel());
         MenuBar bar = new MenuBar(new Menu("File", null, refresh, quit), new Menu("Model", null, details),
-                new Menu("Help", null, about));
+                detectionMenu(), new Menu("Help", null, about));
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * The face detector (one of two radio items), levelling faces by their eyes, and drawing the landmarks;
+     * the Photos and Webcam panes analyse again when the detector or the levelling changes.
+     */
+    private Menu detectionMenu() {
+        DetectionOptions options = viewModel.detection();
+        ToggleGroup detectors = new ToggleGroup();
+        Menu menu = new Menu("Detection");
+        menu.setId("detectionMenu");
+        for (DetectorChoice choice : DetectorChoice.values()) {
+            RadioMenuItem item = new RadioMenuItem(choice.displayName() + (choice == DetectorChoice.YUNET
+                    ? " (finds turned and covered faces)" : " (frontal faces only)"));
+            item.setId(choice.id() + "DetectorItem");
+            item.setUserData(choice);
+            item.setToggleGroup(detectors);
+            item.setSelected(options.detector() == choice);
+            menu.getItems().add(item);
+        }
+        detectors.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                options.detectorProperty().set((DetectorChoice) now.getUserData());
+            }
+        });
+        options.detectorProperty().addListener((obs, old, now) -> detectors.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        CheckMenuItem align = new CheckMenuItem("Level Faces by the Eyes (YuNet)");
+        align.setId("alignFacesItem");
+        align.selectedProperty().bindBidirectional(options.alignProperty());
+        CheckMenuItem landmarks = new CheckMenuItem("Show Landmarks");
+        landmarks.setId("showLandmarksItem");
+        landmarks.selectedProperty().bindBidirectional(options.showLandmarksProperty());
+        menu.getItems().addAll(new SeparatorMenuItem(), align, landmarks);
+        return menu;
     }
 
     private HBox toolbar() {
@@ -146,7 +187,11 @@ public final class MainWindow {
         backend.textProperty().bind(viewModel.backendProperty().map(b -> "Compute: " + b));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, model, spacer, new Separator(javafx.geometry.Orientation.VERTICAL), backend);
+        Label detector = new Label();
+        detector.setId("statusDetectorLabel");
+        detector.textProperty().bind(viewModel.detection().summary());
+        HBox bar = new HBox(8, busy, model, spacer, detector, new Separator(javafx.geometry.Orientation.VERTICAL),
+                backend);
         bar.setId("statusBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

@@ -11,6 +11,7 @@ import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
+import org.ferstudio.vision.DetectorChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model for the pipeline figures (default: the shipped default)")
     Path model;
 
+    @Option(names = "--detector", defaultValue = "yunet", paramLabel = "yunet|haar",
+            description = "face detector for the pipeline figures (default: ${DEFAULT-VALUE})")
+    DetectorChoice detectorChoice;
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "photos for the per-stage pipeline figures "
+            + "(default: ../shared/photos next to the app)")
+    Path photos;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +83,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
             ConsoleProgressBar pipelineBar = new ConsoleProgressBar("pipeline");
             try {
-                for (NetworkBenchmark.Figure f : PipelineBenchmark.run(loaded, picture, pipelineBar)) {
+                for (NetworkBenchmark.Figure f : PipelineBenchmark.run(loaded, picture,
+                        photos != null ? photos : picture.getParent(), detectorChoice, pipelineBar)) {
                     out.println(f.line());
                     out.flush();
                 }

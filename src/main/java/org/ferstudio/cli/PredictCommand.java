@@ -22,9 +22,9 @@ import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.OutputRefusedException;
 import org.ferstudio.store.OutputTargets;
-import org.ferstudio.vision.DetectorSettings;
+import org.ferstudio.vision.DetectorChoice;
 import org.ferstudio.vision.FaceAnnotator;
-import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.FaceDetector;
 import org.ferstudio.vision.ImageFiles;
 import org.ferstudio.vision.ImageLoader;
 import picocli.CommandLine.ArgGroup;
@@ -74,6 +74,19 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--min-face", defaultValue = "30", paramLabel = "PX", description = "smallest face to find, in pixels (default: ${DEFAULT-VALUE})")
     int minFace;
 
+    @Option(names = "--detector", defaultValue = "yunet", paramLabel = "yunet|haar",
+            description = "face detector: yunet (finds turned and partly covered faces, gives landmarks) or haar "
+                    + "(the frontal-face cascade) (default: ${DEFAULT-VALUE})")
+    DetectorChoice detectorChoice;
+
+    @Option(names = "--align", defaultValue = "off", paramLabel = "on|off", arity = "1",
+            description = "level each face by its eyes before classifying it (needs landmarks: yunet) "
+                    + "(default: ${DEFAULT-VALUE})", converter = OnOff.class)
+    boolean align;
+
+    @Option(names = "--landmarks", description = "with --annotate, also draw the five landmarks of each face")
+    boolean drawLandmarks;
+
     @Spec
     CommandSpec spec;
 
@@ -97,14 +110,13 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Map<Path, Path> annotated = annotate == null ? Map.of() : annotatedFiles(files);
         LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-        HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(minFace));
-        EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector,
-                loaded.tta(tta));
+        FaceDetector detector = detectorChoice.forPhotos(minFace);
+        EmotionRecognizer recognizer = new EmotionRecognizer(loaded, detector, loaded.tta(tta)).withAlignment(align);
         PhotoAnalyzer analyzer = new PhotoAnalyzer(recognizer, new ImageLoader());
         if (annotate != null) {
             Files.createDirectories(annotate);
         }
-        FaceAnnotator annotator = new FaceAnnotator();
+        FaceAnnotator annotator = new FaceAnnotator().withLandmarks(drawLandmarks);
         PrintWriter err = spec.commandLine().getErr();
         List<String> writeFailures = new ArrayList<>();
         ConsoleProgressBar bar = new ConsoleProgressBar("predicting", files.size());
@@ -123,8 +135,8 @@ public final class PredictCommand implements Callable<Integer> {
         for (ImageFiles.Problem problem : search.problems()) {
             results.add(PhotoResult.failed(problem.path(), problem.message()));
         }
-        out.print(format.json ? PredictionFormats.json(results) + "\n"
-                : format.csv ? PredictionFormats.csv(results, recognizer.classes()) : PredictionFormats.table(results));
+        out.print(format.json ? PredictionFormats.json(results, detector.name()) + "\n"
+                : format.csv ? PredictionFormats.csv(results, recognizer.classes(), detector.name()) : PredictionFormats.table(results));
         out.flush();
         // said again after the results, where it is seen; each was also said when it happened
         writeFailures.forEach(failure -> err.println("error: " + failure));

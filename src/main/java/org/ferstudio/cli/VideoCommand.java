@@ -17,8 +17,7 @@ import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelLocator;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.OutputTargets;
-import org.ferstudio.vision.DetectorSettings;
-import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.DetectorChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,6 +65,10 @@ public final class VideoCommand implements Callable<Integer> {
     @Option(names = "--max-frames", defaultValue = "0", paramLabel = "N", description = "stop after N frames, 0 = all (default: ${DEFAULT-VALUE})")
     long maxFrames;
 
+    @Option(names = "--detector", defaultValue = "yunet", paramLabel = "yunet|haar",
+            description = "face detector: yunet or haar (the frontal-face cascade) (default: ${DEFAULT-VALUE})")
+    DetectorChoice detectorChoice;
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +82,7 @@ public final class VideoCommand implements Callable<Integer> {
         }
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, new HaarFaceDetector(DetectorSettings.video()));
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, detectorChoice.forVideo());
             OptionalLong total = expectedFrames(source);
             ConsoleProgressBar bar = new ConsoleProgressBar(source.name(), total.orElse(0));
             try (VideoRecording recording = new VideoRecording(recognizer.classes(),

@@ -2,18 +2,23 @@ package org.ferstudio.face;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.DetectedFace;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.FaceResult;
+import org.ferstudio.vision.FaceAligner;
 import org.ferstudio.vision.GreyImage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one way between a face and the network, in the manner of DJL's {@code Translator}:
- * {@link #processInput} turns a decoded grey image and the boxes of its faces into normalised network
- * input (each face cropped, resized to {@link #SIDE}x{@link #SIDE}, then its test-time views), and
- * {@link #processOutput} turns the network's probabilities back into face results. It owns the face geometry:
+ * {@link #processInput} turns a decoded grey image and the faces found in it (box, and landmarks where the
+ * detector gives them) into normalised network input (each box mapped to the classifier's framing, the face
+ * levelled by its eyes when alignment is on, cropped, resized to {@link #SIDE}x{@link #SIDE}, then its
+ * test-time views), and {@link #processOutput} turns the network's probabilities back into face results that
+ * keep the detector's own box, score and landmarks. It owns the face geometry:
  * training data ({@code FaceImages}), augmentation and the architectures all use its {@link #SIDE}.
  * Stateless apart from its settings, so safe to share between threads.
  */
@@ -27,6 +32,8 @@ public final class FaceTranslator {
     private final ClassLabels classes;
     private final TestTimeAugmentation tta;
     private final double margin;
+    private final UnaryOperator<FaceBox> framing;
+    private final FaceAligner aligner;
 
     /**
      * @param classes the model's class names, in its output order
@@ -34,9 +41,33 @@ public final class FaceTranslator {
      * @param margin  added around each box on every side, as a share of the box ({@link FacePreprocessor#DEFAULT_MARGIN})
      */
     public FaceTranslator(ClassLabels classes, TestTimeAugmentation tta, double margin) {
+        this(classes, tta, margin, UnaryOperator.identity(), null);
+    }
+
+    private FaceTranslator(ClassLabels classes, TestTimeAugmentation tta, double margin,
+                           UnaryOperator<FaceBox> framing, FaceAligner aligner) {
         this.classes = classes;
         this.tta = tta;
         this.margin = margin;
+        this.framing = framing;
+        this.aligner = aligner;
+    }
+
+    /**
+     * This translator, cropping each face from {@code framing} of the detector's box: the classifier learnt
+     * FER2013's framing, which a detector with tighter boxes maps its boxes to (docs/DETECTION.md).
+     */
+    public FaceTranslator framedBy(UnaryOperator<FaceBox> framing) {
+        return new FaceTranslator(classes, tta, margin, framing, aligner);
+    }
+
+    /** This translator, levelling each face that has landmarks by its eyes before the crop when {@code on}. */
+    public FaceTranslator aligned(boolean on) {
+        return new FaceTranslator(classes, tta, margin, framing, on ? new FaceAligner() : null);
+    }
+
+    public boolean aligns() {
+        return aligner != null;
     }
 
     public ClassLabels classes() {
@@ -52,23 +83,30 @@ public final class FaceTranslator {
         return faces * tta.views();
     }
 
-    /** Network input for the faces in {@code boxes}: {@link TestTimeAugmentation#views()} images per face, in order. */
-    public float[] processInput(GreyImage image, List<FaceBox> boxes) {
+    /** Network input for {@code faces}: {@link TestTimeAugmentation#views()} images per face, in order. */
+    public float[] processInput(GreyImage image, List<DetectedFace> faces) {
         int views = tta.views();
-        float[] input = new float[boxes.size() * views * PIXELS];
-        for (int i = 0; i < boxes.size(); i++) {
-            byte[] face = preprocessor.cropFace(image, boxes.get(i), margin);
+        float[] input = new float[faces.size() * views * PIXELS];
+        for (int i = 0; i < faces.size(); i++) {
+            FaceBox framed = framing.apply(faces.get(i).box());
+            FaceAligner.View view = aligner == null ? new FaceAligner.View(image, framed)
+                    : aligner.align(image, framed, faces.get(i).landmarks(), margin);
+            byte[] face = preprocessor.cropFace(view.image(), view.box(), margin);
             tta.views(face, 0, input, i * views * PIXELS);
         }
         return input;
     }
 
-    /** One result per box: the probabilities of its views averaged, from {@code probs} in {@link #processInput}'s order. */
-    public List<FaceResult> processOutput(List<FaceBox> boxes, float[][] probs) {
+    /**
+     * One result per face: the probabilities of its views averaged, from {@code probs} in {@link #processInput}'s
+     * order, with the detector's own box, score and landmarks.
+     */
+    public List<FaceResult> processOutput(List<DetectedFace> faces, float[][] probs) {
         int views = tta.views();
-        List<FaceResult> results = new ArrayList<>(boxes.size());
-        for (int i = 0; i < boxes.size(); i++) {
-            results.add(new FaceResult(boxes.get(i), classes, average(probs, i * views, views)));
+        List<FaceResult> results = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            DetectedFace f = faces.get(i);
+            results.add(new FaceResult(f.box(), classes, average(probs, i * views, views), f.score(), f.landmarks()));
         }
         return results;
     }

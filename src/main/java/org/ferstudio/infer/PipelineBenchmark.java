@@ -22,15 +22,20 @@ import org.ferstudio.nets.NetworkBenchmark.Figure;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.vision.DetectorChoice;
 import org.ferstudio.vision.DetectorSettings;
+import org.ferstudio.vision.FaceDetector;
 import org.ferstudio.vision.GreyImage;
 import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.ImageFiles;
 import org.ferstudio.vision.ImageLoader;
+import org.ferstudio.vision.YuNetFaceDetector;
 
 /**
- * Speed of the recognition pipeline around the network: Haar detection by image size with and without
- * the downscaled detection copy, classification of one face, and a 640x480 video end to end (capture,
- * detection, tracking, classification) as fast as it goes. Uses a real photo for detection.
+ * Speed of the recognition pipeline around the network: face detection (Haar or YuNet) by image size with
+ * and without the downscaled detection copy, a folder of photos stage by stage, classification of one face,
+ * and a 640x480 video end to end (capture, detection, tracking, classification) as fast as it goes. Uses a
+ * real photo for detection.
  */
 public final class PipelineBenchmark {
 
@@ -39,25 +44,33 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {
     }
 
-    public static List<Figure> run(LoadedModel model, Path photo, ProgressReporter progress)
-            throws IOException, InterruptedException {
+    /**
+     * @param photos a folder whose photos are run through the whole pipeline stage by stage (decode, detect,
+     *               crop, classify), or null to skip that figure
+     */
+    public static List<Figure> run(LoadedModel model, Path photo, Path photos, DetectorChoice choice,
+                                   ProgressReporter progress) throws IOException, InterruptedException {
         List<Figure> figures = new ArrayList<>();
         BufferedImage image = new ImageLoader().load(photo);
-        HaarFaceDetector downscaled = new HaarFaceDetector(DetectorSettings.defaults());
-        DetectorSettings d = DetectorSettings.defaults();
-        HaarFaceDetector fullSize = new HaarFaceDetector(new DetectorSettings(d.scaleFactor(), d.minNeighbors(),
-                d.minFaceSizePx(), 0));
+        FaceDetector downscaled = choice.forPhotos();
+        FaceDetector fullSize = unshrunk(choice);
         for (int i = 0; i < SIZES.length; i++) {
             progress.checkCancelled();
-            progress.report(0.5 * i / SIZES.length, "detection " + SIZES[i][0] + "x" + SIZES[i][1]);
+            progress.report(0.4 * i / SIZES.length, "detection " + SIZES[i][0] + "x" + SIZES[i][1]);
             GreyImage grey = GreyImage.of(resized(image, SIZES[i][0], SIZES[i][1]));
             int reps = SIZES[i][0] > 2000 ? 3 : 8;
-            figures.add(detection(downscaled, grey, reps, String.valueOf(d.maxDetectionSide())));
+            figures.add(detection(downscaled, grey, reps, "640"));
             figures.add(detection(fullSize, grey, reps, "off"));
         }
 
-        HaarFaceDetector forVideo = new HaarFaceDetector(DetectorSettings.video());
+        FaceDetector forVideo = choice.forVideo();
         figures.add(detection(forVideo, GreyImage.of(resized(image, 640, 480)), 8, "320_video_preset"));
+
+        if (photos != null) {
+            progress.report(0.4, "photos stage by stage");
+            figures.addAll(PhotoStages.run(new EmotionRecognizer(model, downscaled, model.photoTta()),
+                    ImageFiles.find(List.of(photos)).files(), 5));
+        }
 
         progress.report(0.5, "classification of one face");
         EmotionRecognizer recognizer = new EmotionRecognizer(model, downscaled, TestTimeAugmentation.NONE);
@@ -78,9 +91,9 @@ public final class PipelineBenchmark {
         Path dir = Files.createTempDirectory("fer-bench");
         try {
             Path clip = DemoClip.make(photo, dir.resolve("bench.avi"), 300, 640, 480, 30);
-            figures.add(video(recognizer, clip, "photo preset"));
+            figures.add(video(recognizer, clip, choice.id() + " photo preset"));
             // as the webcam runs it: the video preset and the model's video setting (an ensemble's video member)
-            figures.add(video(EmotionRecognizer.forVideo(model, forVideo), clip, "video preset"));
+            figures.add(video(EmotionRecognizer.forVideo(model, forVideo), clip, choice.id() + " video preset"));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
@@ -93,7 +106,17 @@ public final class PipelineBenchmark {
         return figures;
     }
 
-    private static Figure detection(HaarFaceDetector detector, GreyImage grey, int reps, String downscale) {
+    private static FaceDetector unshrunk(DetectorChoice choice) {
+        if (choice == DetectorChoice.YUNET) {
+            YuNetFaceDetector.Settings y = YuNetFaceDetector.Settings.defaults();
+            return new YuNetFaceDetector(new YuNetFaceDetector.Settings(y.scoreThreshold(), y.nmsThreshold(),
+                    y.minFaceSizePx(), 0));
+        }
+        DetectorSettings d = DetectorSettings.defaults();
+        return new HaarFaceDetector(new DetectorSettings(d.scaleFactor(), d.minNeighbors(), d.minFaceSizePx(), 0));
+    }
+
+    private static Figure detection(FaceDetector detector, GreyImage grey, int reps, String downscale) {
         detector.detect(grey);
         double[] ms = new double[reps];
         int faces = 0;
@@ -102,7 +125,8 @@ public final class PipelineBenchmark {
             faces = detector.detect(grey).size();
             ms[r] = (System.nanoTime() - t) / 1e6;
         }
-        return Figure.of("detect_ms_median", FaceTiming.median(ms), "size", grey.width() + "x" + grey.height(),
+        return Figure.of("detect_ms_median", FaceTiming.median(ms), "detector", detector.name(),
+                "size", grey.width() + "x" + grey.height(),
                 "downscale", downscale, "faces", faces, "reps", reps);
     }
 

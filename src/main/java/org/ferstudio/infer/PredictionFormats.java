@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.FaceLandmarks;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.io.Json;
@@ -16,15 +17,27 @@ public final class PredictionFormats {
     private PredictionFormats() {
     }
 
+    /** {@link #json(List, String)} without the detector's name. */
+    public static String json(List<PhotoResult> results) {
+        return json(results, null);
+    }
+
     /**
      * JSON: an array with one object per file,
-     * {@code {"file","width","height","faces":[{"box":{"x","y","w","h"},"label","confidence","probabilities":{}}],"error"}}.
+     * {@code {"file","detector","width","height","faces":[{"box":{"x","y","w","h"},"label","confidence",
+     * "probabilities":{},"score","landmarks":{"right_eye":{"x","y"},...}}],"error"}}; score and landmarks are
+     * null when the detector gives none (Haar), landmarks in the original image's pixels.
+     *
+     * @param detector the detector's name ("yunet", "haar"), or null to leave the field out
      */
-    public static String json(List<PhotoResult> results) {
+    public static String json(List<PhotoResult> results, String detector) {
         List<Map<String, Object>> files = new ArrayList<>();
         for (PhotoResult r : results) {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("file", r.file().toString());
+            if (detector != null) {
+                file.put("detector", detector);
+            }
             file.put("width", r.width());
             file.put("height", r.height());
             List<Map<String, Object>> faces = new ArrayList<>();
@@ -38,6 +51,8 @@ public final class PredictionFormats {
                     probs.put(f.classes().name(c), round(f.probability(c)));
                 }
                 face.put("probabilities", probs);
+                face.put("score", f.hasScore() ? round((float) f.score()) : null);
+                face.put("landmarks", f.landmarks() == null ? null : landmarks(f.landmarks()));
                 faces.add(face);
             }
             file.put("faces", faces);
@@ -49,15 +64,34 @@ public final class PredictionFormats {
 
     /** CSV: one row per face (a row with empty face fields for a photo without faces or with an error). */
     public static String csv(List<PhotoResult> results, ClassLabels classes) {
+        return csv(results, classes, null);
+    }
+
+    /**
+     * {@link #csv(List, ClassLabels)} with, when {@code detector} is given, columns added after the error
+     * column: detector, score and x,y of the five landmarks (empty where the detector gives none).
+     */
+    public static String csv(List<PhotoResult> results, ClassLabels classes, String detector) {
         StringBuilder sb = new StringBuilder("file,face,x,y,w,h,label,confidence");
         for (String c : classes.names()) {
             sb.append(',').append(quote(c));
         }
-        sb.append(",error\n");
+        sb.append(",error");
+        if (detector != null) {
+            sb.append(",detector,score");
+            for (String name : FaceLandmarks.NAMES) {
+                sb.append(',').append(name).append("_x,").append(name).append("_y");
+            }
+        }
+        sb.append('\n');
         for (PhotoResult r : results) {
             if (r.faces().isEmpty()) {
                 sb.append(quote(r.file().toString())).append(",,,,,,,").append(",".repeat(classes.size() + 1))
-                        .append(quote(r.ok() ? "no face found" : r.error())).append('\n');
+                        .append(quote(r.ok() ? "no face found" : r.error()));
+                if (detector != null) {
+                    sb.append(',').append(quote(detector)).append(",".repeat(1 + 2 * FaceLandmarks.NAMES.length));
+                }
+                sb.append('\n');
                 continue;
             }
             for (int i = 0; i < r.faces().size(); i++) {
@@ -69,7 +103,11 @@ public final class PredictionFormats {
                 for (int c = 0; c < classes.size(); c++) {
                     sb.append(',').append(fmt(f.probability(c)));
                 }
-                sb.append(",\n");
+                sb.append(',');
+                if (detector != null) {
+                    appendDetection(sb.append(',').append(quote(detector)), f);
+                }
+                sb.append('\n');
             }
         }
         return sb.toString();
@@ -94,6 +132,33 @@ public final class PredictionFormats {
             }
         }
         return sb.toString();
+    }
+
+    private static void appendDetection(StringBuilder sb, FaceResult f) {
+        sb.append(',').append(f.hasScore() ? fmt((float) f.score()) : "");
+        if (f.landmarks() == null) {
+            sb.append(",".repeat(2 * FaceLandmarks.NAMES.length));
+            return;
+        }
+        for (FaceLandmarks.Point p : f.landmarks().points()) {
+            sb.append(',').append(pixel(p.x())).append(',').append(pixel(p.y()));
+        }
+    }
+
+    private static Map<String, Object> landmarks(FaceLandmarks landmarks) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        landmarks.named().forEach((name, p) -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("x", pixel(p.x()));
+            point.put("y", pixel(p.y()));
+            named.put(name, point);
+        });
+        return named;
+    }
+
+    /** Landmark coordinates to a tenth of a pixel: finer is noise. */
+    private static double pixel(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private static double round(float p) {

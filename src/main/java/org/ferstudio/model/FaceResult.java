@@ -5,15 +5,26 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One face found in an image: where it is and the expression probabilities, in the model's class order.
+ * One face found in an image: where it is and the expression probabilities, in the model's class order;
+ * with the detector's score and five landmarks where the detector gives them (NaN and null otherwise).
  */
-public record FaceResult(FaceBox box, ClassLabels classes, float[] probabilities) {
+public record FaceResult(FaceBox box, ClassLabels classes, float[] probabilities, double score,
+                         FaceLandmarks landmarks) {
 
     public FaceResult {
         if (probabilities.length != classes.size()) {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + classes.size() + " classes");
         }
         probabilities = probabilities.clone();
+    }
+
+    /** A face known by its box alone (no detector score, no landmarks). */
+    public FaceResult(FaceBox box, ClassLabels classes, float[] probabilities) {
+        this(box, classes, probabilities, Double.NaN, null);
+    }
+
+    public boolean hasScore() {
+        return !Double.isNaN(score);
     }
 
     @Override
@@ -61,7 +72,8 @@ public record FaceResult(FaceBox box, ClassLabels classes, float[] probabilities
     @Override
     public boolean equals(Object o) {
         return o instanceof FaceResult r && r.box.equals(box) && r.classes.equals(classes)
-                && java.util.Arrays.equals(r.probabilities, probabilities);
+                && java.util.Arrays.equals(r.probabilities, probabilities) && Double.compare(r.score, score) == 0
+                && java.util.Objects.equals(r.landmarks, landmarks);
     }
 
     @Override

@@ -9,10 +9,30 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import java.awt.geom.Ellipse2D;
+import org.ferstudio.model.FaceLandmarks;
 import org.ferstudio.model.FaceResult;
 
-/** Draws face boxes with "Label 87%" captions on a copy of a photo, one colour per expression. */
+/**
+ * Draws face boxes with "Label 87%" captions on a copy of a photo, one colour per expression, and on request
+ * the detector's five landmarks as dots.
+ */
 public final class FaceAnnotator {
+
+    private final boolean landmarks;
+
+    public FaceAnnotator() {
+        this(false);
+    }
+
+    private FaceAnnotator(boolean landmarks) {
+        this.landmarks = landmarks;
+    }
+
+    /** An annotator that also draws the landmarks of faces that have them (when {@code draw}). */
+    public FaceAnnotator withLandmarks(boolean draw) {
+        return new FaceAnnotator(draw);
+    }
 
     private static final Color[] PALETTE = {
         new Color(0xE53935), new Color(0x8E24AA), new Color(0x5E35B1), new Color(0xFDD835),
@@ -53,6 +73,9 @@ public final class FaceAnnotator {
                 Color c = colour(f.bestIndex());
                 g.setColor(c);
                 g.drawRect(f.box().x(), f.box().y(), f.box().width(), f.box().height());
+                if (landmarks && f.landmarks() != null) {
+                    drawLandmarks(g, f.landmarks(), Math.max(2f, f.box().width() / 40f));
+                }
                 String caption = String.format(Locale.ROOT, "%s %.0f%%", f.label(), 100 * f.confidence());
                 int w = fm.stringWidth(caption) + 8;
                 int h = fm.getHeight();
@@ -65,5 +88,21 @@ public final class FaceAnnotator {
             g.dispose();
         }
         return out;
+    }
+
+    /** A dot per landmark in the box's colour, ringed in white so it shows on dark and light skin alike. */
+    private static void drawLandmarks(Graphics2D g, FaceLandmarks points, float radius) {
+        Color fill = g.getColor();
+        java.awt.Stroke stroke = g.getStroke();
+        g.setStroke(new BasicStroke(Math.max(1f, radius / 3)));
+        for (FaceLandmarks.Point p : points.points()) {
+            Ellipse2D dot = new Ellipse2D.Double(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius);
+            g.setColor(fill);
+            g.fill(dot);
+            g.setColor(Color.WHITE);
+            g.draw(dot);
+        }
+        g.setColor(fill);
+        g.setStroke(stroke);
     }
 }

@@ -53,6 +53,11 @@ public final class HaarFaceDetector implements FaceDetector {
     }
 
     @Override
+    public String name() {
+        return "haar";
+    }
+
+    @Override
     public List<FaceBox> detect(GreyImage image) {
         Mat original = toMat(image);
         Mat searched = shrinkForDetection(original);

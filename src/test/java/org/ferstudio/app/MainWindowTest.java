@@ -12,9 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.ferstudio.app.common.DetectionOptions;
 import org.ferstudio.app.common.ModelChoice;
 import org.ferstudio.app.common.TestServices;
 import org.ferstudio.nets.Nd4jRuntime;
+import org.ferstudio.vision.DetectorChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +96,21 @@ class MainWindowTest {
 
         waitUntil(() -> model.getText().startsWith("Model: second"));
         assertThat(test.services().models().active().orElseThrow().folder()).isEqualTo(second);
+    }
+
+    @Test
+    void theDetectorChosenInTheMenuIsShownAndRememberedForTheNextStart(FxRobot robot) throws Exception {
+        Label detector = robot.lookup("#statusDetectorLabel").queryAs(Label.class);
+        assertThat(detector.getText()).isEqualTo("Faces: YuNet");
+
+        robot.clickOn("#detectionMenu");
+        robot.clickOn("#haarDetectorItem");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(detector.getText()).isEqualTo("Faces: Haar cascade");
+        assertThat(new DetectionOptions(test.services().preferences().node("detection")).detector())
+                .isEqualTo(DetectorChoice.HAAR);
+        assertThat(test.errors().reported()).isEmpty();
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.ferstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.ferstudio.model.SampleCards;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.NetworkSpec;
@@ -69,5 +73,49 @@ class PredictCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("error: cannot search " + missing + ": no such file or folder");
+    }
+
+    @Test
+    void yunetGivesOneTwoAndThreeFacesWithLandmarksAndTheSmileIsHappy() throws IOException {
+        Path photos = SharedData.photo("obama.jpg").getParent();
+
+        CliRun r = CliRun.of("predict", "--detector", "yunet", "--json", photos.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode files = new ObjectMapper().readTree(r.out());
+        Map<String, JsonNode> byName = new HashMap<>();
+        files.forEach(f -> byName.put(Path.of(f.get("file").asText()).getFileName().toString(), f));
+        assertThat(byName.get("obama.jpg").get("faces")).hasSize(1);
+        assertThat(byName.get("two_people.jpg").get("faces")).hasSize(2);
+        assertThat(byName.get("2008_002506.jpg").get("faces")).hasSize(3);
+        assertThat(byName.get("obama.jpg").get("faces").get(0).get("label").asText()).isEqualTo("Happy");
+        files.forEach(f -> {
+            assertThat(f.get("detector").asText()).isEqualTo("yunet");
+            f.get("faces").forEach(face -> {
+                assertThat(face.get("score").asDouble()).isBetween(0.8, 1.0);
+                assertThat(face.get("landmarks")).hasSize(5);
+            });
+        });
+    }
+
+    @Test
+    void haarStaysOneOptionAwayAndItsCsvKeepsTheOldColumnsFirst() {
+        Path group = SharedData.photo("2008_002506.jpg");
+
+        CliRun r = CliRun.of("predict", "--detector", "haar", "--csv", group.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).startsWith("file,face,x,y,w,h,label,confidence,Angry,").contains(",error,detector,score,");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).contains(",haar,,");
+    }
+
+    @Test
+    void anUnknownDetectorIsRefusedNamingTheChoices() {
+        CliRun r = CliRun.of("predict", "--detector", "dlib", SharedData.photo("obama.jpg").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--detector").contains("dlib");
     }
 }

@@ -55,6 +55,20 @@ class VideoCommandTest {
     }
 
     @Test
+    void eitherDetectorTracksTheOneFace() throws IOException {
+        Path clip = TestClips.obamaClip(tmp, 6);
+        Path model = untrainedModel();
+        for (String detector : new String[] {"yunet", "haar"}) {
+            Path csv = tmp.resolve(detector + ".csv");
+            CliRun r = CliRun.of("video", clip.toString(), "--model", model.toString(), "--detector", detector,
+                    "--timeline", csv.toString());
+            assertThat(r.exit()).as(detector + ": " + r.err()).isZero();
+            assertThat(Files.readAllLines(csv).subList(1, 7)).as(detector)
+                    .allSatisfy(row -> assertThat(row.split(",")[2]).isEqualTo("1"));
+        }
+    }
+
+    @Test
     void unreadableSourcesGiveClearErrors() throws IOException {
         CliRun missing = CliRun.of("video", tmp.resolve("absent.avi").toString());
         assertThat(missing.exit()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.ferstudio.model.ClassLabels;
+import org.ferstudio.model.DetectedFace;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.vision.GreyImage;
@@ -21,7 +22,7 @@ class FaceTranslatorTest {
         List<FaceBox> boxes = List.of(new FaceBox(10, 10, 40, 40), new FaceBox(60, 30, 50, 50));
         FaceTranslator translator = new FaceTranslator(LABELS, TestTimeAugmentation.FLIP, 0.1);
 
-        float[] input = translator.processInput(image, boxes);
+        float[] input = translator.processInput(image, boxes.stream().map(DetectedFace::of).toList());
 
         assertThat(translator.inputs(2)).isEqualTo(4);
         assertThat(input).hasSize(4 * FaceTranslator.PIXELS);
@@ -41,7 +42,7 @@ class FaceTranslatorTest {
         FaceTranslator translator = new FaceTranslator(LABELS, TestTimeAugmentation.FLIP, 0.1);
         float[][] probs = {{0.2f, 0.8f}, {0.4f, 0.6f}, {0.9f, 0.1f}, {0.7f, 0.3f}};
 
-        List<FaceResult> results = translator.processOutput(boxes, probs);
+        List<FaceResult> results = translator.processOutput(boxes.stream().map(DetectedFace::of).toList(), probs);
 
         assertThat(results).extracting(FaceResult::box).containsExactlyElementsOf(boxes);
         assertThat(results.get(0).probabilities()[1]).isCloseTo(0.7f, within(1e-6f));

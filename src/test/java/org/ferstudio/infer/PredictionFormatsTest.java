@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceBox;
+import org.ferstudio.model.FaceLandmarks;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,49 @@ class PredictionFormatsTest {
         assertThat(lines[3]).endsWith(",bad.png: truncated or corrupt PNG");
         for (String line : lines) {
             assertThat(line.replaceAll("\"[^\"]*\"", "q").split(",", -1)).hasSize(11);
+        }
+    }
+
+    private static final FaceLandmarks POINTS = new FaceLandmarks(new FaceLandmarks.Point(10, 12),
+            new FaceLandmarks.Point(20, 12.04), new FaceLandmarks.Point(15, 20), new FaceLandmarks.Point(11, 30),
+            new FaceLandmarks.Point(19, 30));
+    private static final List<PhotoResult> DETECTED = List.of(new PhotoResult(Path.of("a.jpg"), 640, 480,
+            List.of(new FaceResult(new FaceBox(1, 2, 30, 40), AB, new float[] {0.75f, 0.25f}, 0.93f, POINTS)), null),
+            new PhotoResult(Path.of("b.jpg"), 100, 50, List.of(), null));
+
+    @Test
+    void jsonGivesTheDetectorPerFileAndScoreAndNamedLandmarksPerFace() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(PredictionFormats.json(DETECTED, "yunet"));
+
+        JsonNode face = root.get(0).get("faces").get(0);
+        assertThat(root.get(0).get("detector").asText()).isEqualTo("yunet");
+        assertThat(root.get(1).get("detector").asText()).isEqualTo("yunet");
+        assertThat(face.get("score").asDouble()).isEqualTo(0.93);
+        assertThat(face.get("landmarks").fieldNames()).toIterable().containsExactly("right_eye", "left_eye",
+                "nose_tip", "right_mouth_corner", "left_mouth_corner");
+        assertThat(face.get("landmarks").get("left_eye").get("x").asDouble()).isEqualTo(20.0);
+        assertThat(face.get("landmarks").get("left_eye").get("y").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void jsonOfABoxOnlyDetectorHasNullScoreAndLandmarks() throws Exception {
+        JsonNode face = new ObjectMapper().readTree(PredictionFormats.json(RESULTS, "haar")).get(0).get("faces").get(0);
+
+        assertThat(face.get("score").isNull()).isTrue();
+        assertThat(face.get("landmarks").isNull()).isTrue();
+    }
+
+    @Test
+    void csvWithTheDetectorAddsItsColumnsAfterTheExistingOnes() {
+        String[] plain = PredictionFormats.csv(DETECTED, AB).split("\n");
+        String[] lines = PredictionFormats.csv(DETECTED, AB, "yunet").split("\n");
+
+        assertThat(lines[0]).isEqualTo(plain[0] + ",detector,score,right_eye_x,right_eye_y,left_eye_x,left_eye_y,"
+                + "nose_tip_x,nose_tip_y,right_mouth_corner_x,right_mouth_corner_y,left_mouth_corner_x,left_mouth_corner_y");
+        assertThat(lines[1]).isEqualTo(plain[1] + ",yunet,0.9300,10.0,12.0,20.0,12.0,15.0,20.0,11.0,30.0,19.0,30.0");
+        assertThat(lines[2]).startsWith(plain[2] + ",yunet,");
+        for (String line : lines) {
+            assertThat(line.split(",", -1)).hasSize(11 + 12);
         }
     }
 

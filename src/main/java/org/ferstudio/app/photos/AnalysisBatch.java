@@ -13,6 +13,7 @@ import org.ferstudio.model.PhotoResult;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.vision.DetectorChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,16 @@ final class AnalysisBatch {
 
     private final List<Path> files;
     private final LoadedModel model;
+    private final DetectorChoice detector;
+    private final boolean align;
     private final Queue<AnalysedPhoto> finished = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
-    AnalysisBatch(List<Path> files, LoadedModel model) {
+    AnalysisBatch(List<Path> files, LoadedModel model, DetectorChoice detector, boolean align) {
         this.files = List.copyOf(files);
         this.model = model;
+        this.detector = detector;
+        this.align = align;
     }
 
     LoadedModel model() {
@@ -47,7 +52,7 @@ final class AnalysisBatch {
     Void run(AnalyzerFactory analyzers, ProgressReporter progress) {
         int n = files.size();
         progress.report(0, String.format(Locale.ROOT, "Analysing %d %s…", n, n == 1 ? "photo" : "photos"));
-        PhotoAnalyzer analyzer = analyzers.forModel(model);
+        PhotoAnalyzer analyzer = analyzers.forModel(model, detector, align);
         for (int i = 0; i < n; i++) {
             if (cancelRequested.get()) {
                 throw new CancelledException();

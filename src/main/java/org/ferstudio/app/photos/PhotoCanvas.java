@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import org.ferstudio.model.FaceLandmarks;
 import org.ferstudio.model.FaceResult;
 
 /**
@@ -41,6 +42,7 @@ final class PhotoCanvas extends Region {
     private double fileHeight;
     private List<FaceResult> faces = List.of();
     private int selected = -1;
+    private boolean showLandmarks;
     private ClickHandler onClick = (x, y, tolerance) -> { };
 
     PhotoCanvas() {
@@ -74,6 +76,11 @@ final class PhotoCanvas extends Region {
     void setFileSize(double width, double height) {
         this.fileWidth = width;
         this.fileHeight = height;
+        redraw();
+    }
+
+    void setShowLandmarks(boolean show) {
+        this.showLandmarks = show;
         redraw();
     }
 
@@ -137,6 +144,18 @@ final class PhotoCanvas extends Region {
         gc.setStroke(colour);
         gc.setLineWidth(isSelected ? 4 : 2);
         gc.strokeRect(box.x(), box.y(), box.width(), box.height());
+        if (showLandmarks && face.landmarks() != null) {
+            double r = Math.max(2.5, box.width() / 40);
+            for (FaceLandmarks.Point p : face.landmarks().points()) {
+                double x = g.toViewX(p.x());
+                double y = g.toViewY(p.y());
+                gc.setFill(colour);
+                gc.fillOval(x - r, y - r, 2 * r, 2 * r);
+                gc.setStroke(Color.WHITE);
+                gc.setLineWidth(1);
+                gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
+        }
         drawCaption(gc, box, colour, String.format(Locale.ROOT, "%s %.0f%%", face.label(), 100 * face.confidence()));
     }
 

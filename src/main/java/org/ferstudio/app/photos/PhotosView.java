@@ -171,6 +171,8 @@ public final class PhotosView implements AppPane {
         photoCanvas.setImage(toFx(viewModel.selectedImageProperty().get()));
         photoCanvas.setFaces(viewModel.faces());
         photoCanvas.setSelected(viewModel.selectedFaceIndexProperty().get());
+        viewModel.showLandmarksProperty().addListener((obs, old, show) -> photoCanvas.setShowLandmarks(show));
+        photoCanvas.setShowLandmarks(viewModel.showLandmarksProperty().get());
 
         placeholder.setMouseTransparent(true);
         placeholder.setWrapText(true);

@@ -58,6 +58,7 @@ public final class PhotosViewModel {
     private final ImageLoader imageLoader = new ImageLoader();
     private final RecentImages recentImages = new RecentImages(4);
     private final ChangeListener<LoadedModel> modelListener = (obs, old, model) -> modelChanged(model);
+    private final ChangeListener<Object> detectionListener = (obs, old, now) -> detectionChanged();
 
     // the extractor makes a state change of an entry a list update, so list rows redraw without losing selection
     private final ObservableList<PhotoEntry> photos =
@@ -91,6 +92,8 @@ public final class PhotosViewModel {
         this.services = services;
         this.preferences = new PhotosPreferences(services.preferences("photos"));
         services.models().activeProperty().addListener(modelListener);
+        services.detection().detectorProperty().addListener(detectionListener);
+        services.detection().alignProperty().addListener(detectionListener);
         refresh();
     }
 
@@ -117,6 +120,11 @@ public final class PhotosViewModel {
 
     public ReadOnlyObjectProperty<FaceResult> selectedFaceProperty() {
         return selectedFace.getReadOnlyProperty();
+    }
+
+    /** Whether the faces' landmarks are drawn (the app-wide detection option). */
+    public ReadOnlyBooleanProperty showLandmarksProperty() {
+        return services.detection().showLandmarksProperty();
     }
 
     /** Index of the selected face in {@link #faces()}, -1 for none. */
@@ -295,6 +303,8 @@ public final class PhotosViewModel {
         detachBatch();
         scans.clear();
         services.models().activeProperty().removeListener(modelListener);
+        services.detection().detectorProperty().removeListener(detectionListener);
+        services.detection().alignProperty().removeListener(detectionListener);
     }
 
     // ---- adding and analysing ----
@@ -328,7 +338,8 @@ public final class PhotosViewModel {
         Optional<LoadedModel> model = services.models().active();
         List<Path> files = photos.stream().filter(e -> e.status() == PhotoStatus.PENDING).map(PhotoEntry::file).toList();
         if (model.isPresent() && !files.isEmpty()) {
-            startBatch(new AnalysisBatch(files, model.get()));
+            startBatch(new AnalysisBatch(files, model.get(), services.detection().detector(),
+                    services.detection().align()));
         }
     }
 
@@ -398,6 +409,11 @@ public final class PhotosViewModel {
             analysePending();
         }
         refresh();
+    }
+
+    /** Another detector or alignment finds or frames the faces differently: analyse everything again. */
+    private void detectionChanged() {
+        modelChanged(services.models().active().orElse(null));
     }
 
     /** Drops the running batch at once: it stops at its next photo and nothing it still delivers is shown. */

@@ -14,8 +14,7 @@ import org.ferstudio.infer.video.LoopStats;
 import org.ferstudio.infer.video.ProbabilitySmoother;
 import org.ferstudio.infer.video.VideoSource;
 import org.ferstudio.store.LoadedModel;
-import org.ferstudio.vision.DetectorSettings;
-import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.DetectorChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +44,7 @@ final class LiveSession implements LiveListener {
 
     private final VideoChoice choice;
     private final LoadedModel model;
+    private final DetectorChoice detector;
     private final LiveLoop.Settings settings;
     private final Executor uiThread;
     private final Events events;
@@ -58,9 +58,11 @@ final class LiveSession implements LiveListener {
     private boolean stopRequested;  // guarded by this
     private double smoothing;       // guarded by this
 
-    LiveSession(VideoChoice choice, LoadedModel model, LiveLoop.Settings settings, Executor uiThread, Events events) {
+    LiveSession(VideoChoice choice, LoadedModel model, DetectorChoice detector, LiveLoop.Settings settings,
+                Executor uiThread, Events events) {
         this.choice = choice;
         this.model = model;
+        this.detector = detector;
         this.settings = settings;
         this.smoothing = settings.smoothing();
         this.uiThread = uiThread;
@@ -77,6 +79,10 @@ final class LiveSession implements LiveListener {
         return model;
     }
 
+    DetectorChoice detector() {
+        return detector;
+    }
+
     /**
      * Opens the source and starts the loop; on a worker thread. False when {@link #stop()} came first (the
      * source is then released again). The message of a failure says what to do.
@@ -90,7 +96,7 @@ final class LiveSession implements LiveListener {
         }
         LiveLoop created;
         try {
-            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(model, new HaarFaceDetector(DetectorSettings.video()));
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(model, detector.forVideo());
             created = new LiveLoop(source, recognizer, settings, this);
         } catch (RuntimeException | Error e) {
             source.close();

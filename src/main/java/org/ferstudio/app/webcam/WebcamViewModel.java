@@ -27,6 +27,7 @@ import org.ferstudio.infer.video.LiveLoop;
 import org.ferstudio.infer.video.LoopStats;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.task.BackgroundTask;
+import org.ferstudio.vision.DetectorChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class WebcamViewModel {
     private final ReadOnlyBooleanWrapper canRecord = new ReadOnlyBooleanWrapper(this, "canRecord");
     private final ReadOnlyBooleanWrapper canSnapshot = new ReadOnlyBooleanWrapper(this, "canSnapshot");
     private final ChangeListener<LoadedModel> modelListener = (observable, was, now) -> modelChanged(now);
+    private final ChangeListener<DetectorChoice> detectorListener = (observable, was, now) -> detectorChanged(now);
     private LiveSession session;
     private boolean restartWhenStopped;
     private boolean closed;
@@ -84,6 +86,7 @@ public final class WebcamViewModel {
         picker.selected().addListener((observable, was, now) -> sourceChosen(now));
         smoothing.addListener((observable, was, now) -> smoothingChanged(now));
         services.models().activeProperty().addListener(modelListener);
+        services.detection().detectorProperty().addListener(detectorListener);
         canStart.bind(phase.isEqualTo(Phase.IDLE).and(picker.selected().isNotNull()));
         canStop.bind(phase.isEqualTo(Phase.STARTING).or(phase.isEqualTo(Phase.RUNNING)));
         canRecord.bind(phase.isEqualTo(Phase.RUNNING).or(recording));
@@ -216,7 +219,8 @@ public final class WebcamViewModel {
             fail("Could not start the video", StatusMessages.noModel(), null);
             return;
         }
-        LiveSession starting = new LiveSession(choice, model.get(), settings(), uiThread, events);
+        LiveSession starting = new LiveSession(choice, model.get(), services.detection().detector(), settings(),
+                uiThread, events);
         session = starting;
         phase.set(Phase.STARTING);
         fps.set(0);
@@ -311,6 +315,7 @@ public final class WebcamViewModel {
         closed = true;
         restartWhenStopped = false;
         services.models().activeProperty().removeListener(modelListener);
+        services.detection().detectorProperty().removeListener(detectorListener);
         LiveSession running = session;
         if (running == null) {
             return;
@@ -445,6 +450,13 @@ public final class WebcamViewModel {
             stop();
         } else {
             restart("Switching to the model " + model.card().name() + "…");
+        }
+    }
+
+    /** The running video goes on with the other detector from a fresh start (its own models and tracks). */
+    private void detectorChanged(DetectorChoice now) {
+        if (session != null && now != session.detector()) {
+            restart("Switching to the " + now.displayName() + " face detector…");
         }
     }
 

@@ -19,6 +19,7 @@ import org.ferstudio.model.ClassLabels;
 import org.ferstudio.model.FaceBox;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.testutil.SharedData;
+import org.ferstudio.vision.DetectorChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,6 +256,28 @@ class PhotosViewModelTest {
         assertThat(entry.faces()).hasSize(3);
         assertThat(viewModel.faces()).containsExactlyElementsOf(entry.faces());
         assertThat(viewModel.selectedFaceIndexProperty().get()).isZero();
+    }
+
+    @Test
+    void anotherDetectorAnalysesEveryPhotoAgainWithItsBoxes() throws Exception {
+        viewModel = withModel();
+        viewModel.addFiles(List.of(SharedData.photo(GROUP_PHOTO)));
+        PhotoEntry entry = viewModel.photos().get(0);
+        assertThat(entry.faces()).allSatisfy(f -> assertThat(f.landmarks()).isNotNull());
+        List<PhotoStatus> seen = new ArrayList<>();
+        entry.stateProperty().addListener((obs, old, state) -> seen.add(state.status()));
+
+        test.services().detection().detectorProperty().set(DetectorChoice.HAAR);
+
+        assertThat(seen).containsExactly(PhotoStatus.PENDING, PhotoStatus.ANALYSED);
+        assertThat(entry.faces()).hasSize(3).allSatisfy(f -> assertThat(f.landmarks()).isNull());
+        assertThat(viewModel.faces()).containsExactlyElementsOf(entry.faces());
+
+        test.services().detection().alignProperty().set(true);
+
+        assertThat(seen).containsExactly(PhotoStatus.PENDING, PhotoStatus.ANALYSED, PhotoStatus.PENDING,
+                PhotoStatus.ANALYSED);
+        assertThat(test.errors().reported()).isEmpty();
     }
 
     @Test
