@@ -60,7 +60,7 @@ for jar in "$PKG"/jars/*.jar; do
   base=$(basename "$jar")
   case "$base" in
     javafx-*-[0-9]*[0-9].jar) continue ;;                     # javafx-base-21.0.5.jar: no classes
-    nd4j-native-*-linux-x86_64.jar) continue ;;               # the oneDNN build replaces it
+    nd4j-native-[0-9]*-linux-x86_64.jar) continue ;;          # the oneDNN build replaces it
   esac
   cp "$jar" "$INPUT/"
 done
