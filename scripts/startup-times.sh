@@ -45,7 +45,7 @@ time_window() {  # $1 = launcher
 time_predict() {  # $1 = launcher
   local start end
   start=$(now)
-  "$1" predict --json "$PHOTO" | grep -q '"label" : "Happy"\|"label":"Happy"' \
+  "$1" predict --json "$PHOTO" | grep -Eq '"label" *: *"Happy"' \
     || { echo "predict did not find a Happy face" >&2; return 1; }
   end=$(now)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", b - a }'
