@@ -88,6 +88,11 @@ final class TrainJobCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of weights, shuffling and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--tta", defaultValue = "auto", paramLabel = "auto|none|flip|tencrop",
+            description = "the model's test-time augmentation; auto chooses on the validation split, as train does "
+                    + "(default: ${DEFAULT-VALUE})")
+    String tta;
+
     @Option(names = "--no-test", description = "do not evaluate the test split")
     boolean noTest;
 
@@ -114,7 +119,7 @@ final class TrainJobCommand implements Callable<Integer> {
             w.flush();
             TrainingPipeline.Request request = new TrainingPipeline.Request(name != null ? name : out.getFileName().toString(),
                     dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest,
-                    checkpointDir.resolve("features"), List.of(TestTimeAugmentation.values()));
+                    checkpointDir.resolve("features"), ttaCandidates());
             TrainingPipeline.Result result = DataParallelPipeline.run(request,
                     new DataParallelTrainer.Settings(n, stepsPerRound), new SparkWorkers(spark),
                     List.of(new EpochLines(w)), ProgressReporter.NONE);
@@ -132,6 +137,14 @@ final class TrainJobCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    private List<TestTimeAugmentation> ttaCandidates() {
+        if (tta.equalsIgnoreCase("auto")) {
+            return List.of(TestTimeAugmentation.values());
+        }
+        return List.of(TestTimeAugmentation.find(tta).orElseThrow(() -> new IllegalArgumentException(
+                "--tta must be auto or one of " + TestTimeAugmentation.ids() + ", got " + tta)));
     }
 
     private AugmentationConfig augmentation() {
