@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
+import org.ferstudio.infer.video.DemoClip;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.model.PhotoResult;
 import org.ferstudio.store.LoadedModel;
@@ -113,6 +114,22 @@ class BatchPredictionTest {
         assertThat(rows).hasSize(2);
         assertThat(rows).extracting(r -> (String) r.getAs("label"))
                 .containsExactlyElementsOf(expected.get("two_people.jpg").faces().stream().map(FaceResult::label).toList());
+    }
+
+    @Test
+    void aVideoGivesRowsForTheSampledFramesWithTheirTimes() throws IOException {
+        // 12 frames at 10 fps: 1.1 s, sampled every 500 ms -> frames at 0, 500 and 1000 ms
+        Path clip = DemoClip.make(input.resolve("obama.jpg"), dir.resolve("obama.avi"), 12, 640, 480, 10);
+        SparkSession spark = SharedSpark.session();
+
+        List<Row> rows = new BatchPrediction(spark).predict(List.of(clip.toString()), model,
+                PredictionSettings.defaults().withFrameEveryMs(500), 1).collectAsList();
+
+        assertThat(rows).extracting(r -> (Long) r.getAs("frame_ms")).containsExactly(0L, 500L, 1000L);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat((Integer) r.getAs("face")).isEqualTo(1);
+            assertThat((String) r.getAs("label")).isEqualTo(expected.get("obama.jpg").faces().get(0).label());
+        });
     }
 
     private static String name(String file) {
