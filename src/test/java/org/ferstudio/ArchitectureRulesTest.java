@@ -33,10 +33,19 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule servicesDoNotKnowTheirCallers = noClasses()
-            .that().resideOutsideOfPackages("org.ferstudio.app..", "org.ferstudio.cli..")
+            .that().resideOutsideOfPackages("org.ferstudio.app..", "org.ferstudio.cli..", "org.ferstudio.spark..")
             .and().doNotHaveFullyQualifiedName("org.ferstudio.Launcher")
-            .should().dependOnClassesThat().resideInAnyPackage("org.ferstudio.app..", "org.ferstudio.cli..")
-            .as("services and model never depend on the GUI or the command line");
+            .should().dependOnClassesThat().resideInAnyPackage("org.ferstudio.app..", "org.ferstudio.cli..",
+                    "org.ferstudio.spark..")
+            .as("services and model never depend on the GUI, the command line or the Spark jobs");
+
+    /** The Spark jobs are a top layer beside the GUI and the command line (present when the spark profile builds). */
+    @ArchTest
+    static final ArchRule theDesktopNeverReachesSpark = noClasses()
+            .that().resideOutsideOfPackage("org.ferstudio.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                    "scala..", "org.ferstudio.spark..")
+            .as("only org.ferstudio.spark uses Spark and Hadoop: the desktop app and its launcher run without them");
 
     /**
      * The packages in layers, lowest first. A package may use the layers below its own and nothing above or
@@ -86,7 +95,7 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule deepLearningStaysInItsPackages = noClasses()
             .that().resideInAnyPackage("org.ferstudio.model..", "org.ferstudio.eval..", "org.ferstudio.vision..",
-                    "org.ferstudio.cli..", "org.ferstudio.app..", "org.ferstudio.task..")
+                    "org.ferstudio.cli..", "org.ferstudio.app..", "org.ferstudio.task..", "org.ferstudio.spark..")
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
             .as("DL4J/ND4J stay in face (the tensor layout), nets, train, infer, store and the data adapters");
 
