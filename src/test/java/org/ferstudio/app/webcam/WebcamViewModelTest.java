@@ -19,6 +19,7 @@ import org.ferstudio.app.webcam.WebcamViewModel.Phase;
 import org.ferstudio.infer.video.FrameAnalysis;
 import org.ferstudio.infer.video.TestClips;
 import org.ferstudio.infer.video.TrackedFace;
+import org.ferstudio.vision.DetectorChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -286,6 +287,22 @@ class WebcamViewModelTest {
 
         test.activateNewModel("another");
         ui.runUntil(() -> phases.contains(Phase.RUNNING), PLAYING);
+
+        assertThat(phases).containsExactly(Phase.STOPPING, Phase.IDLE, Phase.STARTING, Phase.RUNNING);
+        assertThat(viewModel.isRunning()).isTrue();
+        assertThat(test.errors().reported()).isEmpty();
+    }
+
+    @Test
+    void anotherDetectorRestartsTheRunningVideoWithIt() throws Exception {
+        viewModel.openVideo(longClip);
+        awaitFaces();
+        List<Phase> phases = new ArrayList<>();
+        viewModel.phaseProperty().addListener((observable, was, now) -> phases.add(now));
+
+        test.services().detection().detectorProperty().set(DetectorChoice.HAAR);
+        ui.runUntil(() -> phases.contains(Phase.RUNNING), PLAYING);
+        awaitFaces();
 
         assertThat(phases).containsExactly(Phase.STOPPING, Phase.IDLE, Phase.STARTING, Phase.RUNNING);
         assertThat(viewModel.isRunning()).isTrue();
