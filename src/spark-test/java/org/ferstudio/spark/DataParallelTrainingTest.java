@@ -1,6 +1,7 @@
 package org.ferstudio.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,15 +18,18 @@ import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.store.ArrayFile;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.task.CancellationToken;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.testutil.SyntheticFaces;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.DataParallelPipeline;
 import org.ferstudio.train.DataParallelTrainer;
+import org.ferstudio.train.EpochResult;
 import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.Trainer;
 import org.ferstudio.train.TrainingConfig;
+import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingPipeline;
 import org.ferstudio.train.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -57,20 +61,49 @@ class DataParallelTrainingTest {
 
         assertThat(parallel.rounds()).isEqualTo(4);
         float[] expected = ArrayFile.toFloats(single.network().params());
-        float[] actual = ArrayFile.toFloats(parallel.run().network().params());
-        assertThat(actual).hasSameSizeAs(expected);
         float[] initial = ArrayFile.toFloats(Architectures.byId(config.architecture()).build(
                 new NetworkSpec(3, config.seed(), config.optimizer(), List.of())).params());
-        double maxDiff = 0;
         double moved = 0;
         for (int i = 0; i < expected.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(expected[i] - actual[i]));
             moved = Math.max(moved, Math.abs(expected[i] - initial[i]));
         }
         assertThat(moved).as("training changed the parameters").isGreaterThan(1e-3);
-        assertThat(maxDiff).as("largest parameter difference").isLessThan(1e-5);
+        assertThat(maxDifference(parallel.run(), single)).as("largest parameter difference").isLessThan(1e-5);
         assertThat(parallel.run().outcome().history().get(0).validationAccuracy())
                 .isEqualTo(single.outcome().history().get(0).validationAccuracy());
+    }
+
+    @Test
+    void aRunStoppedAfterAnEpochResumesFromItsCheckpointAndEndsAsAnUninterruptedRun() throws IOException {
+        FaceImages train = SyntheticFaces.make(60, 4);
+        FaceImages validation = SyntheticFaces.make(15, 5);
+        TrainingConfig config = config(2, 10, AugmentationConfig.standard());
+        // one worker: two tasks of 2 ND4J threads each would oversubscribe the 2-core build machine
+        DataParallelTrainer.Settings settings = new DataParallelTrainer.Settings(1, 2);
+        SparkWorkers workers = new SparkWorkers(SharedSpark.session());
+        TrainingRun uninterrupted = new DataParallelTrainer(config, settings).run(SyntheticFaces.LABELS, train,
+                validation, new CheckpointStore(tmp.resolve("whole")), workers, ProgressReporter.NONE).run();
+
+        // the driver "dies" after epoch 1: a new trainer, as a new driver would build, continues from the folder
+        CheckpointStore store = new CheckpointStore(tmp.resolve("stopped"));
+        CancellationToken stop = new CancellationToken();
+        TrainingListener stopAfterEpoch = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult epoch) {
+                stop.cancel();
+            }
+        };
+        TrainingRun first = new DataParallelTrainer(config, settings).addListener(stopAfterEpoch)
+                .run(SyntheticFaces.LABELS, train, validation, store, workers, stop).run();
+        assertThat(first.outcome().stopReason()).isEqualTo("cancelled");
+        TrainingRun resumed = new DataParallelTrainer(config, settings).run(SyntheticFaces.LABELS, train, validation,
+                store, workers, ProgressReporter.NONE).run();
+
+        assertThat(resumed.outcome().history()).extracting(EpochResult::epoch).containsExactly(1, 2);
+        assertThat(maxDifference(resumed, uninterrupted)).as("largest parameter difference").isLessThan(1e-5);
+        assertThatThrownBy(() -> new DataParallelTrainer(config.withEpochs(3), new DataParallelTrainer.Settings(2, 2))
+                .run(SyntheticFaces.LABELS, train, validation, store, workers, ProgressReporter.NONE))
+                .hasMessageContaining("1 workers and 2 steps a round");
     }
 
     @Test
@@ -102,5 +135,17 @@ class DataParallelTrainingTest {
         Map<String, Object> spread = (Map<String, Object>) loaded.card().training().get(DataParallelPipeline.CARD_KEY);
         assertThat(spread).containsEntry("workers", 2).containsEntry("stepsPerRound", 2).containsEntry("rounds", 3 * 2);
         assertThat(loaded.card().trainingSeconds()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** Element by element (AssertJ's array diff is quadratic in the 1.5 million parameters). */
+    private static double maxDifference(TrainingRun a, TrainingRun b) {
+        float[] x = ArrayFile.toFloats(a.network().params());
+        float[] y = ArrayFile.toFloats(b.network().params());
+        assertThat(x.length).isEqualTo(y.length);
+        double max = 0;
+        for (int i = 0; i < x.length; i++) {
+            max = Math.max(max, Math.abs(x[i] - y[i]));
+        }
+        return max;
     }
 }
