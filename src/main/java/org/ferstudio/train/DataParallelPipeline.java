@@ -25,24 +25,25 @@ public final class DataParallelPipeline {
     private DataParallelPipeline() {
     }
 
-    public static TrainingPipeline.Result run(TrainingPipeline.Request request, DataParallelTrainer.Settings settings,
+    public static TrainingPipeline.Result run(TrainingRequest request, TrainingPipeline.Output output,
+                                              DataParallelTrainer.Settings settings,
                                               DataParallel.Workers workers, List<TrainingListener> listeners,
                                               ProgressReporter control) throws IOException {
         DataParallelTrainer trainer = new DataParallelTrainer(request.config(), settings);
         listeners.forEach(trainer::addListener);
         DataSplits splits = request.splits();
         DataParallelTrainer.Result parallel = trainer.run(request.labels(), splits.train(), splits.validation(),
-                new CheckpointStore(request.checkpointDir()), workers, control);
+                new CheckpointStore(output.checkpointDir()), workers, control);
         TrainingRun run = parallel.run();
         if (run.outcome().cancelled() || run.outcome().bestEpoch() == 0) {
-            return new TrainingPipeline.Result(run.outcome(), null, null, null, null);
+            return new TrainingPipeline.Result(run.outcome(), null, null, null, null, List.of());
         }
         FerNetwork trained = run.network();
         FerNetwork served = Architectures.byId(request.config().architecture()).buildForInference(
                 request.labels().size(), ArrayFile.toFloats(trained.params()));
         ModelAssessment assessment = ModelAssessment.of(trained, served, request.labels(), splits,
-                request.evaluateTest(), request.ttaCandidates(), control);
-        ModelCard card = TrainingPipeline.card(request, run, assessment);
+                output.evaluateTest(), output.ttaCandidates(), control);
+        ModelCard card = TrainingPipeline.card(request, output, run, assessment);
         Map<String, Object> training = new LinkedHashMap<>(card.training());
         Map<String, Object> spread = new LinkedHashMap<>();
         spread.put("workers", settings.workers());
@@ -51,9 +52,9 @@ public final class DataParallelPipeline {
         spread.put("secondsInRounds", (double) Math.round(parallel.secondsInRounds() * 10) / 10);
         spread.put("bytesPerRoundPerWorker", parallel.bytesPerRoundPerWorker());
         training.put(CARD_KEY, spread);
-        ModelCard saved = ModelStore.save(request.outDir(), trained, card.withTraining(training),
-                assessment.pictures(request.modelName(), run.outcome().history()));
+        ModelCard saved = ModelStore.save(output.outDir(), trained, card.withTraining(training),
+                assessment.pictures(output.modelName(), run.outcome().history()));
         return new TrainingPipeline.Result(run.outcome(), saved, assessment.validation(), assessment.test(),
-                assessment.tta());
+                assessment.tta(), assessment.mistakes());
     }
 }

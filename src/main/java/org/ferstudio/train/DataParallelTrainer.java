@@ -15,7 +15,7 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.store.ArrayFile;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;

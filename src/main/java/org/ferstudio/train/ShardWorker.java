@@ -10,7 +10,7 @@ import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.TrainStep;
 import org.ferstudio.store.ArrayFile;
-import org.ferstudio.store.Json;
+import org.ferstudio.io.Json;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;

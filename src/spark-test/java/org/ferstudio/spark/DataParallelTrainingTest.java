@@ -10,9 +10,9 @@ import java.util.Map;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.FaceImages;
-import org.ferstudio.data.TestTimeAugmentation;
-import org.ferstudio.infer.FaceClassifier;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.FaceClassifier;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.store.ArrayFile;
@@ -31,6 +31,7 @@ import org.ferstudio.train.Trainer;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingPipeline;
+import org.ferstudio.train.TrainingRequest;
 import org.ferstudio.train.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,10 @@ class DataParallelTrainingTest {
     Path tmp;
 
     private static TrainingConfig config(int epochs, int batch, AugmentationConfig augmentation) {
-        return new TrainingConfig("cnn3", epochs, batch, OptimizerSettings.adam(1e-3), LrSchedule.COSINE, 2, 0.5,
-                1e-5, 0.1, 0, augmentation, ClassBalancing.NONE, 11);
+        return TrainingConfig.builder().architecture("cnn3").epochs(epochs).batchSize(batch)
+                .optimizer(OptimizerSettings.adam(1e-3)).schedule(LrSchedule.COSINE).plateauPatience(2)
+                .plateauFactor(0.5).minLearningRate(1e-5).labelSmoothing(0.1).earlyStoppingPatience(0)
+                .augmentation(augmentation).balancing(ClassBalancing.NONE).seed(11).build();
     }
 
     @Test
@@ -112,10 +115,11 @@ class DataParallelTrainingTest {
                 SyntheticFaces.make(60, 3), "synthetic");
         TrainingConfig config = config(3, 30, AugmentationConfig.none());
         Path out = tmp.resolve("model");
-        TrainingPipeline.Request request = new TrainingPipeline.Request("dp-test", SyntheticFaces.LABELS, splits, null,
-                config, out, tmp.resolve("ckpt"), true, tmp.resolve("features"), List.of(TestTimeAugmentation.NONE));
+        TrainingRequest request = new TrainingRequest(SyntheticFaces.LABELS, splits, null, config);
+        TrainingPipeline.Output output = new TrainingPipeline.Output("dp-test", out, tmp.resolve("ckpt"), true,
+                tmp.resolve("features"), List.of(TestTimeAugmentation.NONE));
 
-        TrainingPipeline.Result result = DataParallelPipeline.run(request, new DataParallelTrainer.Settings(2, 2),
+        TrainingPipeline.Result result = DataParallelPipeline.run(request, output, new DataParallelTrainer.Settings(2, 2),
                 new SparkWorkers(SharedSpark.session()), List.of(), ProgressReporter.NONE);
 
         assertThat(result.card()).isNotNull();

@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.ferstudio.data.FaceImages;
+import org.ferstudio.face.FaceTranslator;
 import org.ferstudio.train.DataParallel;
 import org.ferstudio.train.ShardWorker;
 
@@ -70,9 +71,9 @@ public final class SparkWorkers implements DataParallel.Workers {
         }
 
         static Shard of(int worker, FaceImages images) {
-            byte[] pixels = new byte[images.size() * FaceImages.PIXELS];
+            byte[] pixels = new byte[images.size() * FaceTranslator.PIXELS];
             for (int i = 0; i < images.size(); i++) {
-                images.copyImage(i, pixels, i * FaceImages.PIXELS);
+                images.copyImage(i, pixels, i * FaceTranslator.PIXELS);
             }
             return new Shard(worker, pixels, images.labels());
         }
@@ -84,9 +85,9 @@ public final class SparkWorkers implements DataParallel.Workers {
         synchronized FaceImages images() {
             if (images == null) {
                 FaceImages built = new FaceImages(labels.length);
-                byte[] one = new byte[FaceImages.PIXELS];
+                byte[] one = new byte[FaceTranslator.PIXELS];
                 for (int i = 0; i < labels.length; i++) {
-                    System.arraycopy(pixels, i * FaceImages.PIXELS, one, 0, FaceImages.PIXELS);
+                    System.arraycopy(pixels, i * FaceTranslator.PIXELS, one, 0, FaceTranslator.PIXELS);
                     built.add(one, labels[i]);
                 }
                 images = built;

@@ -12,7 +12,7 @@ import org.ferstudio.data.Dataset;
 import org.ferstudio.data.DatasetReader;
 import org.ferstudio.data.ReadOptions;
 import org.ferstudio.data.SplitOptions;
-import org.ferstudio.data.TestTimeAugmentation;
+import org.ferstudio.face.TestTimeAugmentation;
 import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.train.DataParallelPipeline;
@@ -22,6 +22,7 @@ import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingPipeline;
+import org.ferstudio.train.TrainingRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -105,8 +106,9 @@ final class TrainJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        TrainingConfig config = new TrainingConfig("cnn3", epochs, batch, OptimizerSettings.adam(lr), schedule, 4, 0.5,
-                1e-5, labelSmoothing, earlyStopping, augmentation(), org.ferstudio.train.ClassBalancing.NONE, seed);
+        TrainingConfig config = TrainingConfig.builder().architecture("cnn3").epochs(epochs).batchSize(batch)
+                .optimizer(OptimizerSettings.adam(lr)).schedule(schedule).labelSmoothing(labelSmoothing)
+                .earlyStoppingPatience(earlyStopping).augmentation(augmentation()).seed(seed).build();
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
         Dataset dataset = DatasetReader.read(data, ReadOptions.defaults().withMaxRowsPerSplit(maxRows), ProgressReporter.NONE);
         DataSplits splits = DataSplits.resolve(dataset, SplitOptions.defaults());
@@ -117,10 +119,10 @@ final class TrainJobCommand implements Callable<Integer> {
                     dataset.source().name(), splits.train().size(), splits.validation().size(),
                     splits.test() == null ? 0 : splits.test().size(), n, stepsPerRound, batch, checkpointDir);
             w.flush();
-            TrainingPipeline.Request request = new TrainingPipeline.Request(name != null ? name : out.getFileName().toString(),
-                    dataset.labels(), splits, dataset.source(), config, out, checkpointDir, !noTest,
-                    checkpointDir.resolve("features"), ttaCandidates());
-            TrainingPipeline.Result result = DataParallelPipeline.run(request,
+            TrainingRequest request = new TrainingRequest(dataset.labels(), splits, dataset.source(), config);
+            TrainingPipeline.Output output = new TrainingPipeline.Output(name != null ? name : out.getFileName().toString(),
+                    out, checkpointDir, !noTest, checkpointDir.resolve("features"), ttaCandidates());
+            TrainingPipeline.Result result = DataParallelPipeline.run(request, output,
                     new DataParallelTrainer.Settings(n, stepsPerRound), new SparkWorkers(spark),
                     List.of(new EpochLines(w)), ProgressReporter.NONE);
             if (result.card() == null) {
