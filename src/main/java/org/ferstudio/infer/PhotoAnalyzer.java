@@ -43,8 +43,7 @@ public final class PhotoAnalyzer {
 
         /** The faces with their boxes on {@link #image}, for drawing on it. */
         public List<FaceResult> facesOnImage() {
-            return step == 1 ? result.faces() : result.faces().stream()
-                    .map(f -> new FaceResult(f.box().scaled(1.0 / step), f.classes(), f.probabilities())).toList();
+            return result.faces().stream().map(f -> f.scaled(1.0 / step)).toList();
         }
     }
 
@@ -58,7 +57,7 @@ public final class PhotoAnalyzer {
         }
         BufferedImage image = loaded.image();
         List<FaceResult> faces = recognizer.recognize(GreyImage.of(image)).stream()
-                .map(f -> new FaceResult(loaded.toFilePixels(f.box()), f.classes(), f.probabilities())).toList();
+                .map(f -> f.scaled(loaded.step())).toList();
         return new Analysed(image, new PhotoResult(file, loaded.width(), loaded.height(), faces, null), loaded.step());
     }
 

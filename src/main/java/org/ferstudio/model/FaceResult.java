@@ -23,6 +23,15 @@ public record FaceResult(FaceBox box, ClassLabels classes, float[] probabilities
         this(box, classes, probabilities, Double.NaN, null);
     }
 
+    /**
+     * This face in an image {@code factor} times the size of the one it was found in: box and landmarks scaled,
+     * probabilities and score kept (a photo decoded at reduced resolution, reported in the file's pixels).
+     */
+    public FaceResult scaled(double factor) {
+        return factor == 1 ? this : new FaceResult(box.scaled(factor), classes, probabilities, score,
+                landmarks == null ? null : landmarks.scaled(factor, factor));
+    }
+
     public boolean hasScore() {
         return !Double.isNaN(score);
     }

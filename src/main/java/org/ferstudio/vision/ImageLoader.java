@@ -14,7 +14,6 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
-import org.ferstudio.model.FaceBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +59,8 @@ public final class ImageLoader {
 
     /**
      * The image in {@code file}, upright, with the size of the file's image: larger than the bitmap when the
-     * file was decoded at reduced resolution. Positions found on the bitmap go back to the file's pixels with
-     * {@link Sized#toFilePixels}.
+     * file was decoded at reduced resolution. Positions found on the bitmap go back to the file's pixels scaled
+     * by {@link Sized#step}.
      *
      * @throws ImageLoadException as {@link #load}
      */
@@ -83,11 +82,6 @@ public final class ImageLoader {
      * @param step   file pixels per bitmap pixel along each side: 1, or the subsampling step of a large image
      */
     public record Sized(BufferedImage image, int width, int height, int step) {
-
-        /** A box found on {@link #image} in the file's pixels. */
-        public FaceBox toFilePixels(FaceBox box) {
-            return step == 1 ? box : box.scaled(step);
-        }
     }
 
     private record Decoded(BufferedImage image, int width, int height, int step) {

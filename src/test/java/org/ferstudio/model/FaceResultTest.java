@@ -44,4 +44,19 @@ class FaceResultTest {
         assertThat(new FaceBox(10, 20, 30, 40).scaled(2)).isEqualTo(new FaceBox(20, 40, 60, 80));
         assertThatThrownBy(() -> new FaceBox(0, 0, 0, 5)).hasMessageContaining("positive");
     }
+
+    @Test
+    void scalingToTheFilesPixelsKeepsScoreAndScalesLandmarks() {
+        FaceLandmarks marks = new FaceLandmarks(new FaceLandmarks.Point(10, 20), new FaceLandmarks.Point(30, 20),
+                new FaceLandmarks.Point(20, 30), new FaceLandmarks.Point(12, 40), new FaceLandmarks.Point(28, 40));
+        FaceResult r = new FaceResult(new FaceBox(5, 10, 30, 40), ClassLabels.FER2013, new float[7], 0.9, marks);
+
+        FaceResult big = r.scaled(3);
+
+        assertThat(big.box()).isEqualTo(new FaceBox(15, 30, 90, 120));
+        assertThat(big.score()).isEqualTo(0.9);
+        assertThat(big.landmarks().leftEye()).isEqualTo(new FaceLandmarks.Point(90, 60));
+        assertThat(big.landmarks().leftMouthCorner()).isEqualTo(new FaceLandmarks.Point(84, 120));
+        assertThat(r.scaled(1)).isSameAs(r);
+    }
 }
