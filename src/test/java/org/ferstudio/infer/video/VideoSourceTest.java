@@ -62,11 +62,20 @@ class VideoSourceTest {
     @Test
     void aBrokenAviSaysItNeedsMjpg() throws IOException {
         Path avi = tmp.resolve("broken.avi");
-        Files.writeString(avi, "RIFF, but not really");
+        Files.writeString(avi, "RIFF\0\0\0\0AVI LIST, and then nothing");
         assertThatThrownBy(() -> VideoSource.openFile(avi))
                 .hasMessageStartingWith("cannot decode broken.avi: ")
                 .hasMessageContaining("MJPG")
                 .hasMessageEndingWith("`ffmpeg -i broken.avi -c:v mjpeg -q:v 3 -an broken-mjpg.avi`");
+    }
+
+    @Test
+    void aFileNamedAviThatIsNoAviSaysSoWithoutContradictingItself() throws IOException {
+        Path avi = tmp.resolve("table.avi");
+        Files.writeString(avi, "emotion,pixels,Usage\n");
+        assertThatThrownBy(() -> VideoSource.openFile(avi))
+                .hasMessage("cannot decode table.avi: it is not an AVI video (its first bytes are not those of an AVI "
+                        + "file), although it is named .avi");
     }
 
     @Test
