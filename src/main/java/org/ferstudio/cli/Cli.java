@@ -31,12 +31,12 @@ public final class Cli {
         CheckedOutput checked = stdout instanceof CheckedOutput c ? c : new CheckedOutput(stdout);
         PrintWriter results = checked.writer(Charset.defaultCharset());
         cmd.setOut(results);
-        cmd.setExecutionStrategy(parseResult -> checkOutput(new CommandLine.RunLast().execute(parseResult), cmd,
-                cmd.getOut() == results ? checked : null));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // options are checked by their own names before anything runs; what ran is checked for lost output
         cmd.setExecutionStrategy(parseResult -> {
             OptionRules.check(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            return checkOutput(new CommandLine.RunLast().execute(parseResult), cmd,
+                    cmd.getOut() == results ? checked : null);
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
