@@ -15,7 +15,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfRect;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.CascadeClassifier;
 
 /**
@@ -60,7 +59,7 @@ public final class HaarFaceDetector implements FaceDetector {
     @Override
     public List<FaceBox> detect(GreyImage image) {
         Mat original = toMat(image);
-        Mat searched = shrinkForDetection(original);
+        Mat searched = DetectionCopy.shrunk(original, settings.maxDetectionSide());
         MatOfRect hits = new MatOfRect();
         try {
             double shrink = (double) searched.cols() / image.width();
@@ -79,20 +78,6 @@ public final class HaarFaceDetector implements FaceDetector {
         }
     }
 
-    private Mat shrinkForDetection(Mat original) {
-        int longest = Math.max(original.cols(), original.rows());
-        int limit = settings.maxDetectionSide();
-        if (limit == 0 || longest <= limit) {
-            return original;
-        }
-        double scale = (double) limit / longest;
-        Size size = new Size(Math.max(1, Math.round(original.cols() * scale)),
-                Math.max(1, Math.round(original.rows() * scale)));
-        Mat shrunk = new Mat();
-        // Area averaging, not sampling: keeps the fine edges the Haar features look at free of aliasing.
-        Imgproc.resize(original, shrunk, size, 0, 0, Imgproc.INTER_AREA);
-        return shrunk;
-    }
 
     /** Boxes scaled from the detection copy back to the image, clamped to it, largest first. */
     private static List<FaceBox> toOriginalBoxes(Rect[] hits, GreyImage image, Mat searched) {

@@ -183,7 +183,7 @@ public final class YuNetFaceDetector implements FaceDetector {
     public List<DetectedFace> detectFaces(GreyImage image) {
         Mat grey = new Mat(image.height(), image.width(), CvType.CV_8UC1);
         grey.put(0, 0, image.pixels());
-        Mat searched = shrinkForDetection(grey);
+        Mat searched = DetectionCopy.shrunk(grey, settings.maxDetectionSide());
         Mat bgr = new Mat();
         Mat rows = new Mat();
         try {
@@ -204,19 +204,6 @@ public final class YuNetFaceDetector implements FaceDetector {
         }
     }
 
-    private Mat shrinkForDetection(Mat original) {
-        int longest = Math.max(original.cols(), original.rows());
-        int limit = settings.maxDetectionSide();
-        if (limit == 0 || longest <= limit) {
-            return original;
-        }
-        double scale = (double) limit / longest;
-        Size size = new Size(Math.max(1, Math.round(original.cols() * scale)),
-                Math.max(1, Math.round(original.rows() * scale)));
-        Mat shrunk = new Mat();
-        Imgproc.resize(original, shrunk, size, 0, 0, Imgproc.INTER_AREA);
-        return shrunk;
-    }
 
     /** Rows of x, y, w, h, five (x, y) landmarks, score, scaled back to the image, boxes clamped to it. */
     private List<DetectedFace> toOriginal(Mat rows, GreyImage image, double toX, double toY) {
