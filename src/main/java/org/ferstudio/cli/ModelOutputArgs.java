@@ -42,8 +42,7 @@ public final class ModelOutputArgs {
 
     /** {@code --tta}: auto for every augmentation, else the one named. */
     List<TestTimeAugmentation> ttaCandidates() {
-        return tta.equalsIgnoreCase("auto") ? List.of(TestTimeAugmentation.values())
-                : List.of(TestTimeAugmentation.parse(tta));
+        return TestTimeAugmentation.candidates(tta);
     }
 
     /** " (none 58.70% 7.5 ms/face; ...)": what was tried on validation and what each costs. */

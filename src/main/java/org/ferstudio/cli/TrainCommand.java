@@ -215,11 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
         Architecture arch = Architectures.byId(architecture);
         double lr = learningRate != null ? learningRate
                 : optimizer.equalsIgnoreCase("sgd") ? 0.01 : TrainingConfig.defaults().optimizer().learningRate();
-        AugmentationConfig aug = switch (augment.toLowerCase()) {
-            case "standard" -> AugmentationConfig.standard();
-            case "none" -> AugmentationConfig.none();
-            default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + augment + "'");
-        };
+        AugmentationConfig aug = AugmentationConfig.parse(augment);
         TrainingConfig config = TrainingConfig.builder().architecture(architecture).epochs(epochs).batchSize(batch)
                 .optimizer(new OptimizerSettings(optimizer, lr, momentum, weightDecay))
                 .schedule(LrSchedule.parse(schedule)).plateauPatience(plateauPatience).plateauFactor(plateauFactor)

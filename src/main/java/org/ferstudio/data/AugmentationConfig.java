@@ -35,6 +35,15 @@ public record AugmentationConfig(boolean flip, int maxShiftPx, double maxRotatio
         return new AugmentationConfig(true, 4, 10, 0.1, 0.2, 0.2, 0.25);
     }
 
+    /** Parses {@code --augment}: standard or none, in any case. */
+    public static AugmentationConfig parse(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "standard" -> standard();
+            case "none" -> none();
+            default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + text + "'");
+        };
+    }
+
     public boolean isNone() {
         return !flip && !changesGeometry() && brightness == 0 && contrast == 0 && erasingProbability == 0;
     }

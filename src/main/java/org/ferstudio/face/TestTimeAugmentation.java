@@ -55,6 +55,14 @@ public enum TestTimeAugmentation {
                 + "'; use one of " + ids()));
     }
 
+    /**
+     * The augmentations a training run chooses its model's default from: every one for {@code auto}, else the one
+     * named (as {@link #parse}).
+     */
+    public static List<TestTimeAugmentation> candidates(String text) {
+        return text.trim().equalsIgnoreCase("auto") ? List.of(values()) : List.of(parse(text));
+    }
+
     /** The augmentation with this id, in any case, if there is one. */
     public static Optional<TestTimeAugmentation> find(String text) {
         return Arrays.stream(values()).filter(tta -> tta.id().equalsIgnoreCase(text.trim())).findFirst();

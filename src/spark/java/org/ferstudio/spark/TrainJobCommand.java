@@ -108,7 +108,7 @@ final class TrainJobCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         TrainingConfig config = TrainingConfig.builder().architecture("cnn3").epochs(epochs).batchSize(batch)
                 .optimizer(OptimizerSettings.adam(lr)).schedule(schedule).labelSmoothing(labelSmoothing)
-                .earlyStoppingPatience(earlyStopping).augmentation(augmentation()).seed(seed).build();
+                .earlyStoppingPatience(earlyStopping).augmentation(AugmentationConfig.parse(augment)).seed(seed).build();
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
         Dataset dataset = DatasetReader.read(data, ReadOptions.defaults().withMaxRowsPerSplit(maxRows), ProgressReporter.NONE);
         DataSplits splits = DataSplits.resolve(dataset, SplitOptions.defaults());
@@ -121,7 +121,7 @@ final class TrainJobCommand implements Callable<Integer> {
             w.flush();
             TrainingRequest request = new TrainingRequest(dataset.labels(), splits, dataset.source(), config);
             TrainingPipeline.Output output = new TrainingPipeline.Output(name != null ? name : out.getFileName().toString(),
-                    out, checkpointDir, !noTest, checkpointDir.resolve("features"), ttaCandidates());
+                    out, checkpointDir, !noTest, checkpointDir.resolve("features"), TestTimeAugmentation.candidates(tta));
             TrainingPipeline.Result result = DataParallelPipeline.run(request, output,
                     new DataParallelTrainer.Settings(n, stepsPerRound), new SparkWorkers(spark),
                     List.of(new EpochLines(w)), ProgressReporter.NONE);
@@ -141,21 +141,7 @@ final class TrainJobCommand implements Callable<Integer> {
         }
     }
 
-    private List<TestTimeAugmentation> ttaCandidates() {
-        if (tta.equalsIgnoreCase("auto")) {
-            return List.of(TestTimeAugmentation.values());
-        }
-        return List.of(TestTimeAugmentation.find(tta).orElseThrow(() -> new IllegalArgumentException(
-                "--tta must be auto or one of " + TestTimeAugmentation.ids() + ", got " + tta)));
-    }
 
-    private AugmentationConfig augmentation() {
-        return switch (augment.toLowerCase(Locale.ROOT)) {
-            case "standard" -> AugmentationConfig.standard();
-            case "none" -> AugmentationConfig.none();
-            default -> throw new IllegalArgumentException("--augment must be standard or none, got " + augment);
-        };
-    }
 
     /** One line per epoch, with the figures {@code train} prints. */
     private record EpochLines(PrintWriter out) implements TrainingListener {

@@ -130,4 +130,13 @@ class AugmenterTest {
         new Random(seed).nextBytes(images);
         return images;
     }
+
+    @Test
+    void theAugmentOptionParsesStandardOrNoneAndNamesItselfOtherwise() {
+        org.assertj.core.api.Assertions.assertThat(AugmentationConfig.parse("Standard"))
+                .isEqualTo(AugmentationConfig.standard());
+        org.assertj.core.api.Assertions.assertThat(AugmentationConfig.parse("none").isNone()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AugmentationConfig.parse("heavy"))
+                .hasMessage("--augment must be standard or none, got 'heavy'");
+    }
 }

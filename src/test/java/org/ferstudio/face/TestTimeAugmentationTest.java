@@ -107,4 +107,14 @@ class TestTimeAugmentationTest {
         new Random(seed).nextBytes(image);
         return image;
     }
+
+    @Test
+    void candidatesAreEveryAugmentationForAutoElseTheOneNamed() {
+        org.assertj.core.api.Assertions.assertThat(TestTimeAugmentation.candidates("Auto"))
+                .containsExactly(TestTimeAugmentation.values());
+        org.assertj.core.api.Assertions.assertThat(TestTimeAugmentation.candidates("flip"))
+                .containsExactly(TestTimeAugmentation.FLIP);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestTimeAugmentation.candidates("blur"))
+                .hasMessageContaining("unknown test-time augmentation 'blur'");
+    }
 }
