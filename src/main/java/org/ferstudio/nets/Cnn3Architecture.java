@@ -87,9 +87,10 @@ public final class Cnn3Architecture implements Architecture {
                 .list();
         for (int f : FILTERS) {
             for (int conv = 0; conv < 2; conv++) {
-                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(format).activation(Activation.IDENTITY).build());
+                layers.layer(LeanConvolution.from(new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(format)
+                        .activation(Activation.IDENTITY)));
                 layers.layer(new BatchNormalization.Builder().build());
-                layers.layer(new ActivationLayer(Activation.RELU));
+                layers.layer(new ActivationLayer(new LeanRelu()));
             }
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                     .kernelSize(2, 2).stride(2, 2).dataFormat(format).build());
@@ -98,7 +99,7 @@ public final class Cnn3Architecture implements Architecture {
         }
         layers.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build());
         layers.layer(new BatchNormalization.Builder().build());
-        layers.layer(new ActivationLayer(Activation.RELU));
+        layers.layer(new ActivationLayer(new LeanRelu()));
         layers.layer(new DropoutLayer.Builder(0.5).build());
         layers.layer(new OutputLayer.Builder(spec.loss())
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());

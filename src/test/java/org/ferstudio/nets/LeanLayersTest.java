@@ -1,0 +1,125 @@
+package org.ferstudio.nets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The lean convolution and ReLU must compute exactly what DL4J's own layers compute: same outputs, same loss, same
+ * gradients for every parameter, with the shortcut actually taken.
+ */
+class LeanLayersTest {
+
+    @BeforeAll
+    static void backend() {
+        Nd4jRuntime.initialise();
+    }
+
+    @Test
+    void leanLayersGiveTheSameLossAndGradientsAsDl4jsOwn() {
+        MultiLayerNetwork lean = network(true);
+        MultiLayerNetwork stock = network(false);
+        stock.setParams(lean.params().dup());
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 12, 12).subi(0.5);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
+        for (int i = 0; i < 8; i++) {
+            y.putScalar(i, i % 3, 1);
+        }
+
+        double leanScore = scoreAndGradient(lean, x, y);
+        double stockScore = scoreAndGradient(stock, x, y);
+
+        assertThat(leanScore).isCloseTo(stockScore, org.assertj.core.data.Offset.offset(1e-6));
+        INDArray leanGrad = lean.gradient().gradient();
+        INDArray stockGrad = stock.gradient().gradient();
+        assertThat(leanGrad.length()).isEqualTo(stockGrad.length());
+        double scale = stockGrad.norm2Number().doubleValue();
+        assertThat(scale).as("the gradient is not trivially zero").isGreaterThan(1e-3);
+        assertThat(leanGrad.sub(stockGrad).norm2Number().doubleValue() / scale).isLessThan(1e-5);
+        assertThat(lean.output(x, false).sub(stock.output(x, false)).amaxNumber().doubleValue()).isLessThan(1e-6);
+        for (Layer layer : lean.getLayers()) {
+            if (layer instanceof LeanConvolutionLayer conv) {
+                assertThat(conv.skipsRecomputation()).as("layer %d takes the shortcut", layer.getIndex()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyConvolutionOfTheThreeBlockCnnTakesTheShortcut() {
+        FerNetwork net = new Cnn3Architecture().build(new NetworkSpec(7, 1, OptimizerSettings.adam(1e-3), List.of()));
+        MultiLayerNetwork mln = (MultiLayerNetwork) net.dl4jModel();
+        long lean = 0;
+        for (Layer layer : mln.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) {
+                assertThat(layer).isInstanceOf(LeanConvolutionLayer.class);
+                assertThat(((LeanConvolutionLayer) layer).skipsRecomputation()).isTrue();
+                lean++;
+            }
+        }
+        assertThat(lean).isEqualTo(6);
+    }
+
+    @Test
+    void leanReluMatchesDl4jsReluForwardAndBackward() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray in = Nd4j.rand(DataType.FLOAT, 4, 5, 6, 7).subi(0.5);
+        in.putScalar(0, 0);
+        INDArray eps = Nd4j.rand(DataType.FLOAT, 4, 5, 6, 7);
+        IActivation stock = Activation.RELU.getActivationFunction();
+        LeanRelu lean = new LeanRelu();
+        assertThat(lean.getActivation(in.dup(), true)).isEqualTo(stock.getActivation(in.dup(), true));
+        assertThat(lean.backprop(in.dup(), eps.dup()).getFirst()).isEqualTo(stock.backprop(in.dup(), eps.dup()).getFirst());
+    }
+
+    private static double scoreAndGradient(MultiLayerNetwork net, INDArray x, INDArray y) {
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        return net.score();
+    }
+
+    private static MultiLayerNetwork network(boolean lean) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(11).updater(new Sgd(0.1))
+                .weightInit(WeightInit.RELU).convolutionMode(ConvolutionMode.Same).list();
+        for (int f : new int[] {4, 6}) {
+            ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(CNN2DFormat.NCHW)
+                    .activation(Activation.IDENTITY);
+            b.layer(lean ? LeanConvolution.from(conv) : conv.build());
+            b.layer(new BatchNormalization.Builder().build());
+            b.layer(lean ? new ActivationLayer(new LeanRelu()) : new ActivationLayer(Activation.RELU));
+            b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                    .dataFormat(CNN2DFormat.NCHW).build());
+        }
+        b.layer(new DenseLayer.Builder().nOut(10).activation(Activation.IDENTITY).build());
+        b.layer(new ActivationLayer(lean ? new LeanRelu() : Activation.RELU.getActivationFunction()));
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build());
+        MultiLayerConfiguration conf = b.setInputType(InputType.convolutional(12, 12, 1, CNN2DFormat.NCHW)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+}
