@@ -15,14 +15,18 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.ferstudio.app.common.TestServices;
 import org.ferstudio.data.DataProblem;
+import org.ferstudio.train.InterruptedRun;
+import org.ferstudio.train.InterruptedRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,8 +124,9 @@ class TrainingWizardViewTest {
 
         ComboBox<InterruptedRun> runs = robot.lookup("#earlierRunCombo").queryComboBox();
         assertThat(fx(() -> runs.getParent().isVisible())).isTrue();
-        assertThat(fx(() -> runs.getValue().toString())).isEqualTo("cnn3-other-data: epoch 2 of 4 done, best "
-                + "validation 45.0% (epoch 2)");
+        assertThat(fx(() -> ((Labeled) ((ComboBoxListViewSkin<?>) runs.getSkin()).getDisplayNode()).getText()))
+                .as("the text the combo box shows")
+                .isEqualTo("cnn3-other-data: epoch 2 of 4 done, best validation 45.0% (epoch 2)");
         robot.clickOn("#resumeEarlierButton");
 
         waitUntil(() -> view.viewModel().training().stateProperty().get() == TrainingState.FAILED);
