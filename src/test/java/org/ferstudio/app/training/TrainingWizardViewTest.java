@@ -79,6 +79,8 @@ class TrainingWizardViewTest {
         waitUntil(() -> !problems.getItems().isEmpty());
         assertThat(fx(() -> problems.getItems().get(0).toString())).startsWith("bad.csv line 4 (pixels)");
         waitUntil(() -> !robot.lookup("#nextButton").queryButton().isDisabled());
+        assertThat(shownText(robot.lookup("#splitChoice").queryComboBox()))
+                .isEqualTo("The data's own splits (Usage column or split folders)");
         assertThat(services.errors().reported()).isEmpty();
     }
 
@@ -124,8 +126,7 @@ class TrainingWizardViewTest {
 
         ComboBox<InterruptedRun> runs = robot.lookup("#earlierRunCombo").queryComboBox();
         assertThat(fx(() -> runs.getParent().isVisible())).isTrue();
-        assertThat(fx(() -> ((Labeled) ((ComboBoxListViewSkin<?>) runs.getSkin()).getDisplayNode()).getText()))
-                .as("the text the combo box shows")
+        assertThat(shownText(runs))
                 .isEqualTo("cnn3-other-data: epoch 2 of 4 done, best validation 45.0% (epoch 2)");
         robot.clickOn("#resumeEarlierButton");
 
@@ -146,6 +147,11 @@ class TrainingWizardViewTest {
         Button next = robot.lookup("#nextButton").queryButton();
         waitUntil(() -> !next.isDisabled());
         return next;
+    }
+
+    /** The text a combo box shows for its value: what its converter makes of it, not the value's toString. */
+    private static String shownText(ComboBox<?> combo) throws Exception {
+        return fx(() -> ((Labeled) ((ComboBoxListViewSkin<?>) combo.getSkin()).getDisplayNode()).getText());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
