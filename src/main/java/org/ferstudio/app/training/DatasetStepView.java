@@ -28,7 +28,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.ferstudio.data.ClassCount;
 import org.ferstudio.data.DataProblem;
+import org.ferstudio.data.SplitMode;
 
 /** Step 1's controls, bound to a {@link DatasetStepViewModel}. */
 final class DatasetStepView {
@@ -135,6 +137,7 @@ final class DatasetStepView {
     private VBox splitRow() {
         ComboBox<SplitMode> mode = new ComboBox<>(vm.splitModes());
         mode.setId("splitChoice");
+        mode.setConverter(Forms.converter(DatasetStepViewModel::describe));
         mode.valueProperty().bindBidirectional(vm.splitModeProperty());
         mode.disableProperty().bind(vm.datasetProperty().isNull());
         TextField seed = new TextField();

@@ -3,6 +3,9 @@ package org.ferstudio.app.training;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -20,11 +23,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ferstudio.app.common.ErrorReporter;
+import org.ferstudio.data.ClassCount;
 import org.ferstudio.data.DataProblem;
 import org.ferstudio.data.DataSplits;
 import org.ferstudio.data.Dataset;
 import org.ferstudio.data.DatasetFormatException;
+import org.ferstudio.data.DatasetInspection;
+import org.ferstudio.data.DatasetSplitter;
+import org.ferstudio.data.SplitMode;
 import org.ferstudio.data.SplitOptions;
+import org.ferstudio.data.ValidationReport;
 import org.ferstudio.task.BackgroundTask;
 import org.ferstudio.task.TaskExecutor;
 import org.ferstudio.train.TrainingConfig;
@@ -109,6 +117,16 @@ public final class DatasetStepViewModel {
     /** The split modes this dataset allows (a random split only, when the data has no splits of its own). */
     public ObservableList<SplitMode> splitModes() {
         return splitModesReadOnly;
+    }
+
+    /** How a split mode is offered in the split choice. */
+    public static String describe(SplitMode mode) {
+        return switch (mode) {
+            case FROM_DATA -> "The data's own splits (Usage column or split folders)";
+            case RANDOM -> String.format(Locale.ROOT, "Random split, stratified: %.0f%% train, %.0f%% validation, "
+                    + "%.0f%% test", 100 * (1 - 2 * SplitOptions.DEFAULT_FRACTION), 100 * SplitOptions.DEFAULT_FRACTION,
+                    100 * SplitOptions.DEFAULT_FRACTION);
+        };
     }
 
     public StringProperty splitSeedProperty() {
@@ -245,7 +263,7 @@ public final class DatasetStepViewModel {
         dataset.set(inspection.dataset());
         problems.setAll(inspection.dataset().report().problems());
         classCounts.setAll(inspection.classCounts());
-        summary.set(inspection.summary());
+        summary.set(summary(inspection.dataset()));
         applying = true;
         try {
             splitModes.setAll(inspection.modes());
@@ -255,10 +273,36 @@ public final class DatasetStepViewModel {
         }
         showSplit(inspection.split());
         progress.set(1);
-        status.set(inspection.problemSummary());
+        status.set(problemSummary(inspection.dataset()));
         prefs.put(TrainingPreferences.DATASET_PATH, inspection.file().toString());
         prefs.put(TrainingPreferences.CLASS_NAMES, inspection.classNames());
         rememberSplit();
+    }
+
+    /** "fer2013.csv.gz: 35,887 images, 7 classes (Training 28,709 · PublicTest 3,589 · PrivateTest 3,589)". */
+    static String summary(Dataset dataset) {
+        ValidationReport r = dataset.report();
+        StringBuilder s = new StringBuilder(dataset.source().name()).append(": ").append(Formats.count(r.total()))
+                .append(" images, ").append(r.labels().size()).append(" classes");
+        if (dataset.hasOwnSplits()) {
+            List<String> parts = new ArrayList<>();
+            r.splits().forEach(splitName -> parts.add(splitName + " " + Formats.count(r.splitTotal(splitName))));
+            s.append(" (").append(String.join(" · ", parts)).append(')');
+        } else {
+            s.append(", no splits of its own");
+        }
+        r.classSetNote().ifPresent(note -> s.append(". ").append(note));
+        return s.toString();
+    }
+
+    /** The step's status line after a read: how many bad rows the read skipped. */
+    static String problemSummary(Dataset dataset) {
+        int bad = dataset.report().problems().size();
+        if (dataset.report().total() == 0) {
+            return bad == 0 ? "No images: the data holds none." : "No images: every row or file is bad; see the list below.";
+        }
+        return bad == 0 ? "No problems found." : Formats.count(bad)
+                + (bad == 1 ? " bad row or file" : " bad rows or files") + " will be skipped; see the list below.";
     }
 
     private void showReadFailure(Throwable e) {

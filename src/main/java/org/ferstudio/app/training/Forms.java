@@ -1,9 +1,11 @@
 package org.ferstudio.app.training;
 
+import java.util.function.Function;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 
 /** Small layout helpers shared by the step views. */
 final class Forms {
@@ -48,5 +50,20 @@ final class Forms {
         label.setLabelFor(field);
         form.add(label, 0, row);
         form.add(field, 1, row);
+    }
+
+    /** Shows a combo box's items as {@code text} words them: the items are values that know nothing of display. */
+    static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : text.apply(item);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null; // the choices are picked, never typed
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.ferstudio.app.training;
 
 import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.train.TrainingJob;
 import org.ferstudio.train.TrainingListener;
 
 /**

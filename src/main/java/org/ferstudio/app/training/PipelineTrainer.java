@@ -9,6 +9,7 @@ import org.ferstudio.model.ClassLabels;
 import org.ferstudio.nets.Nd4jRuntime;
 import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
+import org.ferstudio.train.TrainingJob;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingPipeline;
 

@@ -29,6 +29,7 @@ import org.ferstudio.eval.ConfusionMatrix;
 import org.ferstudio.eval.EvaluationReport;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.LoadedModel;
+import org.ferstudio.store.ModelNames;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.OutputTargets;
 import org.ferstudio.task.BackgroundTask;

@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.ferstudio.train.InterruptedRun;
 
 /** Step 3's controls and live charts, bound to a {@link TrainingStepViewModel}. */
 final class TrainingStepView {
@@ -54,6 +55,7 @@ final class TrainingStepView {
     private HBox earlierRunRow() {
         ComboBox<InterruptedRun> runs = new ComboBox<>(vm.earlierRuns());
         runs.setId("earlierRunCombo");
+        runs.setConverter(Forms.converter(TrainingStepViewModel::describe));
         runs.valueProperty().bindBidirectional(vm.earlierRunProperty());
         runs.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(runs, Priority.ALWAYS);

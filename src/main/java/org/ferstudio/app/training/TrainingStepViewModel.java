@@ -28,6 +28,9 @@ import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.task.TaskExecutor;
 import org.ferstudio.train.BatchProgress;
 import org.ferstudio.train.EpochResult;
+import org.ferstudio.train.InterruptedRun;
+import org.ferstudio.train.RunFolders;
+import org.ferstudio.train.TrainingJob;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingOutcome;
 import org.ferstudio.train.TrainingRequest;
@@ -213,6 +216,12 @@ public final class TrainingStepViewModel {
     /** Runs of earlier sessions (or earlier runs of this one) that stopped before they ended, newest first. */
     public ObservableList<InterruptedRun> earlierRuns() {
         return earlierRunsReadOnly;
+    }
+
+    /** How an earlier run is listed: "cnn3-fer2013-20251203-0215: epoch 5 of 30 done, best validation 55.2% (epoch 4)". */
+    public static String describe(InterruptedRun run) {
+        return run.name() + ": epoch " + run.epochsDone() + " of " + run.plannedEpochs() + " done, best validation "
+                + Formats.percent(run.bestValidationAccuracy()) + " (epoch " + run.bestEpoch() + ")";
     }
 
     /** The earlier run that {@link #resumeEarlier()} continues. */

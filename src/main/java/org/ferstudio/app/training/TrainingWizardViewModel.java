@@ -7,6 +7,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.ferstudio.app.common.AppServices;
+import org.ferstudio.train.RunFolders;
 import org.ferstudio.train.TrainingRequest;
 
 /**

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.BackingStoreException;
 import org.ferstudio.app.common.TestServices;
+import org.ferstudio.data.ClassCount;
 import org.ferstudio.data.DataProblem;
+import org.ferstudio.data.SplitMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,14 @@ class DatasetStepViewModelTest {
 
         assertThat(vm.problems()).singleElement().asString().contains("does not exist");
         assertThat(vm.readyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theSplitModesAreOfferedInWords() {
+        assertThat(DatasetStepViewModel.describe(SplitMode.FROM_DATA))
+                .isEqualTo("The data's own splits (Usage column or split folders)");
+        assertThat(DatasetStepViewModel.describe(SplitMode.RANDOM))
+                .isEqualTo("Random split, stratified: 80% train, 10% validation, 10% test");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.EpochResult;
 import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.TrainingConfig;
+import org.ferstudio.train.TrainingJob;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingRequest;
 import org.junit.jupiter.api.Test;

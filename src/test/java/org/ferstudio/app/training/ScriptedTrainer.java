@@ -12,6 +12,7 @@ import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
 import org.ferstudio.train.BatchProgress;
 import org.ferstudio.train.EpochResult;
+import org.ferstudio.train.TrainingJob;
 import org.ferstudio.train.TrainingListener;
 import org.ferstudio.train.TrainingOutcome;
 import org.ferstudio.train.TrainingStart;

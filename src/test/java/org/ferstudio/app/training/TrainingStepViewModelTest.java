@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.ferstudio.app.common.TestServices;
+import org.ferstudio.train.InterruptedRun;
+import org.ferstudio.train.InterruptedRuns;
+import org.ferstudio.train.RunFolders;
+import org.ferstudio.train.TrainingJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,6 +178,8 @@ class TrainingStepViewModelTest {
         vm.refreshEarlierRuns();
         assertThat(vm.earlierRuns()).extracting(InterruptedRun::name).containsExactly("cnn3-synthetic-earlier");
         assertThat(vm.earlierRunProperty().get()).as("the newest is chosen").isNotNull();
+        assertThat(TrainingStepViewModel.describe(vm.earlierRunProperty().get()))
+                .isEqualTo("cnn3-synthetic-earlier: epoch 2 of 5 done, best validation 45.0% (epoch 2)");
 
         vm.resumeEarlier();
 

@@ -15,14 +15,18 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.ferstudio.app.common.TestServices;
 import org.ferstudio.data.DataProblem;
+import org.ferstudio.train.InterruptedRun;
+import org.ferstudio.train.InterruptedRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +79,8 @@ class TrainingWizardViewTest {
         waitUntil(() -> !problems.getItems().isEmpty());
         assertThat(fx(() -> problems.getItems().get(0).toString())).startsWith("bad.csv line 4 (pixels)");
         waitUntil(() -> !robot.lookup("#nextButton").queryButton().isDisabled());
+        assertThat(shownText(robot.lookup("#splitChoice").queryComboBox()))
+                .isEqualTo("The data's own splits (Usage column or split folders)");
         assertThat(services.errors().reported()).isEmpty();
     }
 
@@ -120,8 +126,8 @@ class TrainingWizardViewTest {
 
         ComboBox<InterruptedRun> runs = robot.lookup("#earlierRunCombo").queryComboBox();
         assertThat(fx(() -> runs.getParent().isVisible())).isTrue();
-        assertThat(fx(() -> runs.getValue().toString())).isEqualTo("cnn3-other-data: epoch 2 of 4 done, best "
-                + "validation 45.0% (epoch 2)");
+        assertThat(shownText(runs))
+                .isEqualTo("cnn3-other-data: epoch 2 of 4 done, best validation 45.0% (epoch 2)");
         robot.clickOn("#resumeEarlierButton");
 
         waitUntil(() -> view.viewModel().training().stateProperty().get() == TrainingState.FAILED);
@@ -141,6 +147,11 @@ class TrainingWizardViewTest {
         Button next = robot.lookup("#nextButton").queryButton();
         waitUntil(() -> !next.isDisabled());
         return next;
+    }
+
+    /** The text a combo box shows for its value: what its converter makes of it, not the value's toString. */
+    private static String shownText(ComboBox<?> combo) throws Exception {
+        return fx(() -> ((Labeled) ((ComboBoxListViewSkin<?>) combo.getSkin()).getDisplayNode()).getText());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

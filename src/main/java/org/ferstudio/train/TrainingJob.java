@@ -1,12 +1,11 @@
-package org.ferstudio.app.training;
+package org.ferstudio.train;
 
 import java.nio.file.Path;
-import org.ferstudio.train.TrainingRequest;
 
 /**
- * One training run as the wizard keeps it: the training request, the name the model is trained under and the run's
- * own folder, which keeps the checkpoints (so the run can be resumed) and the trained model until the
- * user saves it under a name of their choice.
+ * One training run in a folder of its own ({@link RunFolders}): the training request, the name the model is
+ * trained under and the run's folder, which keeps the checkpoints (so the run can be resumed) and the trained
+ * model until the user saves it under a name of their choice.
  */
 public record TrainingJob(String modelName, TrainingRequest request, Path runDir) {
 

@@ -1,4 +1,4 @@
-package org.ferstudio.app.training;
+package org.ferstudio.train;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ferstudio.io.Json;
 import org.ferstudio.testutil.SyntheticFaces;
-import org.ferstudio.train.CheckpointState;
-import org.ferstudio.train.CheckpointStore;
-import org.ferstudio.train.EpochResult;
-import org.ferstudio.train.TrainingConfig;
 
-/** Writes run folders as a run leaves them when it stops after some epochs: a checkpoint state, no model. */
-final class InterruptedRuns {
+/**
+ * Writes run folders as a run leaves them when it stops after some epochs: a checkpoint state, no model. Shared by
+ * the tests of {@link RunFolders} and of the wizard's training step.
+ */
+public final class InterruptedRuns {
 
     private InterruptedRuns() {
     }
@@ -22,7 +21,7 @@ final class InterruptedRuns {
      * A run folder {@code root/name} whose checkpoint records {@code epochsDone} epochs of {@code config}, the
      * validation accuracy rising 0.40, 0.45, ... and the last epoch the best.
      */
-    static Path write(Path root, String name, TrainingConfig config, int epochsDone) throws IOException {
+    public static Path write(Path root, String name, TrainingConfig config, int epochsDone) throws IOException {
         Path runDir = root.resolve(name);
         Path checkpoints = Files.createDirectories(runDir.resolve(TrainingJob.CHECKPOINTS));
         List<EpochResult> history = new ArrayList<>();
@@ -37,7 +36,7 @@ final class InterruptedRuns {
         return runDir;
     }
 
-    static double accuracy(int epoch) {
+    public static double accuracy(int epoch) {
         return 0.35 + 0.05 * epoch;
     }
 }

@@ -1,4 +1,4 @@
-package org.ferstudio.app.training;
+package org.ferstudio.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.ferstudio.store.ModelNames;
 import org.ferstudio.store.ModelStore;
-import org.ferstudio.train.CheckpointState;
-import org.ferstudio.train.CheckpointStore;
-import org.ferstudio.train.TrainingRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

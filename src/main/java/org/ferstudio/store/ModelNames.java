@@ -1,4 +1,4 @@
-package org.ferstudio.app.training;
+package org.ferstudio.store;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * that are safe as a folder on every system pass: no separators or "..", nothing hidden (the atomic save
  * uses hidden names for its temporary folders), no Windows device names, no trailing dot.
  */
-final class ModelNames {
+public final class ModelNames {
 
-    static final int MAX_LENGTH = 64;
+    public static final int MAX_LENGTH = 64;
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern UNSAFE_RUN = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -27,7 +27,7 @@ final class ModelNames {
     }
 
     /** Why {@code name} cannot be used, in the user's words; empty when it can. */
-    static Optional<String> problem(String name) {
+    public static Optional<String> problem(String name) {
         if (name == null || name.isBlank()) {
             return Optional.of("Enter a name for the model.");
         }
@@ -48,7 +48,7 @@ final class ModelNames {
     }
 
     /** "cnn3-fer2013-20251123-153012": architecture, data and time, made safe. */
-    static String suggest(String architecture, String datasetName, LocalDateTime time) {
+    public static String suggest(String architecture, String datasetName, LocalDateTime time) {
         // 16 + 1 + 30 + 1 + 15 characters: always within MAX_LENGTH
         return safePart(architecture, 16) + "-" + safePart(stem(datasetName), 30) + "-" + STAMP.format(time);
     }

@@ -1,8 +1,4 @@
-package org.ferstudio.app.training;
-
-import org.ferstudio.data.DataSplits;
-import org.ferstudio.data.Dataset;
-import org.ferstudio.data.SplitOptions;
+package org.ferstudio.data;
 
 /**
  * Turns a read dataset into training, validation and test sets for a {@link SplitMode}, through
@@ -10,12 +6,13 @@ import org.ferstudio.data.SplitOptions;
  * own, the splits are pooled first ({@link Dataset#pooled}), because {@code resolve} cuts a three-way split
  * only from data without named splits.
  */
-final class DatasetSplitter {
+public final class DatasetSplitter {
 
     /** A split that can be trained on, or why there is none. */
-    record Attempt(DataSplits splits, String error) {
+    public record Attempt(DataSplits splits, String error) {
 
-        String description() {
+        /** The split in words, or why there is none. */
+        public String description() {
             return splits != null ? splits.description() : error;
         }
     }
@@ -24,7 +21,7 @@ final class DatasetSplitter {
     }
 
     /** Splits the data; a split without training or validation images is an error too, as training needs both. */
-    static Attempt attempt(Dataset dataset, SplitMode mode, long seed) {
+    public static Attempt attempt(Dataset dataset, SplitMode mode, long seed) {
         try {
             DataSplits s = split(dataset, mode, seed);
             if (s.train().size() == 0 || s.validation().size() == 0) {

@@ -1,4 +1,4 @@
-package org.ferstudio.app.training;
+package org.ferstudio.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
