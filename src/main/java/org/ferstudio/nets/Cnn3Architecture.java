@@ -48,6 +48,7 @@ public final class Cnn3Architecture implements Architecture {
         Nd4jRuntime.initialise();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, CNN2DFormat.NCHW));
         net.init();
+        LeanBatchNormHelper.install(net);
         return new MultiLayerFerNetwork(ID, net, NetworkInput.grey48(CNN2DFormat.NCHW), false);
     }
 
@@ -76,6 +77,39 @@ public final class Cnn3Architecture implements Architecture {
     }
 
     MultiLayerConfiguration configuration(NetworkSpec spec, CNN2DFormat format) {
+        return configuration(spec, format, LayerKit.LEAN);
+    }
+
+    /**
+     * Which implementation of the same layers: ours, or DL4J's own for measuring what ours save (the
+     * {@code TrainingStepStudy} in the tests). Same parameters and results either way.
+     */
+    enum LayerKit {
+        /** DL4J's layers as they are. */
+        STOCK(false, false),
+        /** Convolutions that skip the recomputed forward pass; DL4J's ReLU. */
+        LEAN_CONVOLUTION(true, false),
+        /** Lean convolutions and ReLU (batch norm is chosen after init, see {@link LeanBatchNormHelper#install}). */
+        LEAN(true, true);
+
+        final boolean leanConvolution;
+        final boolean leanRelu;
+
+        LayerKit(boolean leanConvolution, boolean leanRelu) {
+            this.leanConvolution = leanConvolution;
+            this.leanRelu = leanRelu;
+        }
+
+        org.deeplearning4j.nn.conf.layers.Layer convolution(ConvolutionLayer.Builder builder) {
+            return leanConvolution ? LeanConvolution.from(builder) : builder.build();
+        }
+
+        ActivationLayer relu() {
+            return leanRelu ? new ActivationLayer(new LeanRelu()) : new ActivationLayer(Activation.RELU);
+        }
+    }
+
+    MultiLayerConfiguration configuration(NetworkSpec spec, CNN2DFormat format, LayerKit kit) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .updater(spec.optimizer().toUpdater())
@@ -87,10 +121,10 @@ public final class Cnn3Architecture implements Architecture {
                 .list();
         for (int f : FILTERS) {
             for (int conv = 0; conv < 2; conv++) {
-                layers.layer(LeanConvolution.from(new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(format)
+                layers.layer(kit.convolution(new ConvolutionLayer.Builder(3, 3).nOut(f).dataFormat(format)
                         .activation(Activation.IDENTITY)));
                 layers.layer(new BatchNormalization.Builder().build());
-                layers.layer(new ActivationLayer(new LeanRelu()));
+                layers.layer(kit.relu());
             }
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                     .kernelSize(2, 2).stride(2, 2).dataFormat(format).build());
@@ -99,7 +133,7 @@ public final class Cnn3Architecture implements Architecture {
         }
         layers.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build());
         layers.layer(new BatchNormalization.Builder().build());
-        layers.layer(new ActivationLayer(new LeanRelu()));
+        layers.layer(kit.relu());
         layers.layer(new DropoutLayer.Builder(0.5).build());
         layers.layer(new OutputLayer.Builder(spec.loss())
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).build());

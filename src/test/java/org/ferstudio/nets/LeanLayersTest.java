@@ -69,6 +69,23 @@ class LeanLayersTest {
     }
 
     @Test
+    void channelStatisticsMatchNd4jsMeanAndVariance() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 16, 5, 9, 7).addi(3); // mean about 3, variance about 1
+        x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(2)).muli(0.01);
+        INDArray mean = Nd4j.createUninitialized(DataType.FLOAT, 5);
+        INDArray var = Nd4j.createUninitialized(DataType.FLOAT, 5);
+        ChannelStatistics.compute(x, mean, var);
+        INDArray expectedMean = x.mean(0, 2, 3);
+        INDArray expectedVar = Nd4j.exec(new org.nd4j.linalg.api.ops.impl.summarystats.Variance(x, false, 0, 2, 3));
+        for (int c = 0; c < 5; c++) {
+            assertThat(mean.getDouble(c)).isCloseTo(expectedMean.getDouble(c), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(var.getDouble(c)).isCloseTo(expectedVar.getDouble(c),
+                    org.assertj.core.data.Percentage.withPercentage(0.05));
+        }
+    }
+
+    @Test
     void everyConvolutionOfTheThreeBlockCnnTakesTheShortcut() {
         FerNetwork net = new Cnn3Architecture().build(new NetworkSpec(7, 1, OptimizerSettings.adam(1e-3), List.of()));
         MultiLayerNetwork mln = (MultiLayerNetwork) net.dl4jModel();
@@ -81,6 +98,10 @@ class LeanLayersTest {
             }
         }
         assertThat(lean).isEqualTo(6);
+        long bn = java.util.Arrays.stream(mln.getLayers())
+                .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization)
+                .filter(l -> l.getHelper() instanceof LeanBatchNormHelper).count();
+        assertThat(bn).as("batch-norm layers with the lean statistics").isEqualTo(7);
     }
 
     @Test
@@ -120,6 +141,9 @@ class LeanLayersTest {
         MultiLayerConfiguration conf = b.setInputType(InputType.convolutional(12, 12, 1, CNN2DFormat.NCHW)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        if (lean) {
+            assertThat(LeanBatchNormHelper.install(net)).as("batch-norm helpers replaced").isEqualTo(2);
+        }
         return net;
     }
 }
