@@ -40,7 +40,55 @@ final class CudaDevices {
         if (!present(CUDA_BACKEND_CLASS)) {
             return;
         }
-        check(probeRuntime());
+        List<Device> devices = probeRuntime();
+        check(devices.isEmpty() ? probeNvidiaSmi() : devices);
+    }
+
+    /**
+     * Asks the driver's {@code nvidia-smi} when the CUDA 11 runtime cannot be loaded (a machine with only CUDA 12, or
+     * with the driver alone): the capability check then still comes before ND4J's start-up, whose own error would
+     * name the missing library but not that the GPU could never run these kernels. Empty when there is no
+     * {@code nvidia-smi}, it fails, or it is too old to know {@code compute_cap} (drivers before 510).
+     */
+    static List<Device> probeNvidiaSmi() {
+        try {
+            Process smi = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader")
+                    .redirectErrorStream(true).start();
+            smi.getOutputStream().close();
+            String out = new String(smi.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!smi.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                smi.destroyForcibly();
+                return List.of();
+            }
+            return smi.exitValue() == 0 ? parseNvidiaSmi(out) : List.of();
+        } catch (java.io.IOException e) {
+            LOG.debug("no nvidia-smi to ask for the GPUs' compute capability", e);
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** Lines of {@code name, major.minor}; lines that do not parse are left out. */
+    static List<Device> parseNvidiaSmi(String output) {
+        List<Device> devices = new ArrayList<>();
+        for (String line : output.split("\\R")) {
+            int comma = line.lastIndexOf(',');
+            if (comma < 0) {
+                continue;
+            }
+            String[] capability = line.substring(comma + 1).trim().split("\\.");
+            try {
+                if (capability.length == 2) {
+                    devices.add(new Device(line.substring(0, comma).trim(), Integer.parseInt(capability[0]),
+                            Integer.parseInt(capability[1])));
+                }
+            } catch (NumberFormatException e) {
+                LOG.debug("nvidia-smi line not understood: {}", line);
+            }
+        }
+        return devices;
     }
 
     /** Throws when a GPU in ND4J's environment information cannot run its kernels. */

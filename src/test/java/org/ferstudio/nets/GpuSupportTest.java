@@ -62,4 +62,14 @@ class GpuSupportTest {
         assertThat(CudaDevices.fromEnvironment(cuda)).containsExactly(new CudaDevices.Device("NVIDIA GeForce RTX 4090", 8, 9));
         assertThat(CudaDevices.fromEnvironment(cpu)).isEmpty();
     }
+
+    @Test
+    void nvidiaSmisAnswerGivesTheGpusAndTheirCapability() {
+        List<CudaDevices.Device> devices = CudaDevices.parseNvidiaSmi(
+                "NVIDIA H100 80GB HBM3, 9.0\nNVIDIA GeForce RTX 3090, 8.6\n[N/A]\nbroken, x.y\n");
+        assertThat(devices).containsExactly(new CudaDevices.Device("NVIDIA H100 80GB HBM3", 9, 0),
+                new CudaDevices.Device("NVIDIA GeForce RTX 3090", 8, 6));
+        assertThatThrownBy(() -> CudaDevices.check(devices)).isInstanceOf(UnsupportedGpuException.class)
+                .hasMessageContaining("NVIDIA H100 80GB HBM3 (compute capability 9.0)");
+    }
 }
