@@ -191,9 +191,9 @@ public final class TrainCommand implements Callable<Integer> {
                 config.schedule().name().toLowerCase(), Nd4jRuntime.describe());
         if (config.distillation() != null) {
             Distillation d = config.distillation();
-            outWriter.printf("distilling %s: targets %s x teacher (temperature %s) + %s x label%n",
+            outWriter.printf("distilling %s: target = W x teacher + (1 - W) x label, W = %s, temperature %s%n",
                     d.teachers().stream().map(t -> t.name() + " (TTA " + t.tta() + ")").toList(), d.weight(),
-                    d.temperature(), 1 - d.weight());
+                    d.temperature());
         }
         if (config.fineTuning() != null) {
             outWriter.printf("then fine-tuning of the last %d blocks, up to %d epochs, lr %s%n",
