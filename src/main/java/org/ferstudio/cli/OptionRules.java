@@ -38,6 +38,8 @@ final class OptionRules {
             Map.entry("--weight-decay", new Rule(x -> x >= 0 && x < 1, "0 or more, below 1")),
             Map.entry("--momentum", new Rule(x -> x >= 0 && x < 1, "0 or more, below 1")),
             Map.entry("--label-smoothing", new Rule(x -> x >= 0 && x < 1, "0 or more, below 1")),
+            Map.entry("--distill-weight", new Rule(x -> x > 0 && x <= 1, "above 0 and at most 1")),
+            Map.entry("--temperature", new Rule(x -> x > 0 && x <= 100, "above 0 (and at most 100)")),
             Map.entry("--plateau-factor", new Rule(x -> x > 0 && x < 1, "above 0 and below 1")),
             Map.entry("--val-fraction", new Rule(x -> x > 0 && x < 1, "above 0 and below 1")),
             Map.entry("--test-fraction", new Rule(x -> x >= 0 && x < 1, "0 or more, below 1")),

@@ -21,9 +21,11 @@ import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.CancellationToken;
 import org.ferstudio.train.CheckpointStore;
 import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.Distillation;
 import org.ferstudio.train.FeatureCache;
 import org.ferstudio.train.LrSchedule;
 import org.ferstudio.train.StartingWeights;
+import org.ferstudio.train.TeacherProbabilities;
 import org.ferstudio.train.TrainingConfig;
 import org.ferstudio.train.TrainingPipeline;
 import org.ferstudio.train.TrainingRequest;
@@ -125,6 +127,33 @@ public final class TrainCommand implements Callable<Integer> {
             "Same architecture and classes; not for pretrained (transfer) architectures"})
     Path init;
 
+    @Option(names = "--teacher", paramLabel = "MODEL", split = ",", description = {"distil: learn from this trained "
+            + "model's class probabilities of the training faces, mixed with the labels. An ensemble model, or several "
+            + "folders separated by commas (their probabilities averaged), make an ensemble teacher.",
+            "Computed once, with the teacher's own preprocessing, and cached (see --distill-cache); "
+                    + "one-stage architectures, one machine"})
+    List<Path> teachers;
+
+    @Option(names = "--distill-weight", paramLabel = "W", defaultValue = "" + Distillation.DEFAULT_WEIGHT,
+            description = "the teacher's share of each target, in (0, 1]: W x teacher + (1 - W) x label, the label "
+                    + "smoothed by --label-smoothing (default: ${DEFAULT-VALUE})")
+    double distillWeight;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "" + Distillation.DEFAULT_TEMPERATURE,
+            description = "softens the teacher's probabilities to softmax(logits / T) before mixing; the student's "
+                    + "own softmax stays at 1, so the model predicts as any other (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--teacher-tta", paramLabel = "TTA", defaultValue = "model",
+            description = "test-time augmentation of the teacher's probabilities: model (what its card chose for "
+                    + "photos), none, flip or tencrop (default: ${DEFAULT-VALUE})")
+    String teacherTta;
+
+    @Option(names = "--distill-cache", paramLabel = "DIR",
+            description = "where the teachers' probabilities are kept, keyed by the SHA-256 of the training rows and "
+                    + "of the teachers' weights (default: ~/.fer-studio/cache/teachers)")
+    Path distillCache;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "continue the run whose checkpoints are in DIR, with its settings (only --epochs and --schedule may change)")
     Path resume;
@@ -160,6 +189,12 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.printf("%s, %d epochs, batch %d, %s lr %s, %s schedule; backend %s%n", config.architecture(),
                 config.epochs(), config.batchSize(), config.optimizer().type(), config.optimizer().learningRate(),
                 config.schedule().name().toLowerCase(), Nd4jRuntime.describe());
+        if (config.distillation() != null) {
+            Distillation d = config.distillation();
+            outWriter.printf("distilling %s: target = W x teacher + (1 - W) x label, W = %s, temperature %s%n",
+                    d.teachers().stream().map(t -> t.name() + " (TTA " + t.tta() + ")").toList(), d.weight(),
+                    d.temperature());
+        }
         if (config.fineTuning() != null) {
             outWriter.printf("then fine-tuning of the last %d blocks, up to %d epochs, lr %s%n",
                     config.fineTuning().blocks(), config.fineTuning().epochs(), config.fineTuning().learningRate());
@@ -171,7 +206,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = new TrainingRequest(dataset.labels(), splits, dataset.source(), config);
         TrainingPipeline.Result result = TrainingPipeline.run(request, new TrainingPipeline.Output(output.modelName(),
                 output.out, checkpointDir, !output.noTest,
-                featureCache != null ? featureCache : FeatureCache.defaultDirectory(), candidates),
+                featureCache != null ? featureCache : FeatureCache.defaultDirectory(), candidates,
+                distillCache != null ? distillCache : TeacherProbabilities.defaultDirectory()),
                 List.of(new ConsoleTrainingListener(outWriter)), control);
         if (result.card() == null) {
             outWriter.printf("no model saved (%s); continue with --resume %s%n", result.outcome().stopReason(),
@@ -225,6 +261,7 @@ public final class TrainCommand implements Callable<Integer> {
             StartingWeights.requireOneStage(arch);
             config = config.withStartFrom(StartingWeights.describe(ModelLocator.resolve(init)));
         }
+        config = config.toBuilder().distillation(distillation(arch)).build();
         if (fineTuneBlocks == 0) {
             return config;
         }
@@ -240,6 +277,28 @@ public final class TrainCommand implements Callable<Integer> {
                 fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
     }
 
+    /** The teachers and their settings, or null without --teacher (whose settings are then refused). */
+    private Distillation distillation(Architecture arch) throws java.io.IOException {
+        if (teachers == null || teachers.isEmpty()) {
+            List<String> orphans = List.of("--distill-weight", "--temperature", "--teacher-tta", "--distill-cache")
+                    .stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!orphans.isEmpty()) {
+                throw new IllegalArgumentException(String.join(", ", orphans) + " set how a run distils; add "
+                        + "--teacher MODEL");
+            }
+            return null;
+        }
+        if (arch instanceof TransferArchitecture) {
+            throw new IllegalArgumentException("--teacher: distillation trains architectures trained in one stage; "
+                    + arch.id() + " trains a head on its pretrained base's cached features");
+        }
+        List<Distillation.Teacher> described = new java.util.ArrayList<>();
+        for (Path teacher : teachers) {
+            described.add(Distillation.describe(ModelLocator.resolve(teacher), teacherTta));
+        }
+        return new Distillation(described, distillWeight, temperature);
+    }
+
     /**
      * A resumed run keeps the settings in its checkpoint; only the epoch count and the schedule may change.
      * Any other training option is refused by name rather than silently ignored.
@@ -247,7 +306,8 @@ public final class TrainCommand implements Callable<Integer> {
     private void rejectChangesOnResume() {
         List<String> fixed = List.of("--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
                 "--plateau-patience", "--plateau-factor", "--min-lr", "--label-smoothing", "--early-stopping",
-                "--augment", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
+                "--augment", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr",
+                "--teacher", "--distill-weight", "--temperature", "--teacher-tta");
         List<String> given = fixed.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
         if (!given.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", given) + ": a resumed run keeps the settings in "

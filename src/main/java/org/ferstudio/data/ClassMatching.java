@@ -41,7 +41,7 @@ public final class ClassMatching {
      *
      * @throws IllegalArgumentException when the class sets differ
      */
-    static int[] modelIndexOf(ClassLabels dataClasses, ClassLabels modelClasses, String modelName, String dataName) {
+    public static int[] modelIndexOf(ClassLabels dataClasses, ClassLabels modelClasses, String modelName, String dataName) {
         List<String> notInModel = new ArrayList<>();
         int[] index = new int[dataClasses.size()];
         for (int i = 0; i < dataClasses.size(); i++) {

@@ -60,6 +60,10 @@ public final class DataParallelTrainer {
             throw new IllegalArgumentException("data-parallel training trains one-stage architectures; "
                     + config.architecture() + " trains a pretrained base in stages (use train on one machine)");
         }
+        if (config.distillation() != null) {
+            throw new IllegalArgumentException("distillation (--teacher) runs on one machine: the data-parallel "
+                    + "workers' shards carry no teacher probabilities");
+        }
         this.config = config;
         this.settings = settings;
     }

@@ -1,6 +1,7 @@
 package org.ferstudio.train;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.TrainStep;
+import org.ferstudio.task.CancelledException;
 import org.ferstudio.task.ProgressReporter;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,6 +37,7 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private Path teacherCache = TeacherProbabilities.defaultDirectory();
 
     public Trainer(TrainingConfig config) {
         this.config = config;
@@ -42,6 +45,12 @@ public final class Trainer {
 
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Where a distilling run ({@link TrainingConfig#distillation()}) keeps its teachers' probabilities. */
+    public Trainer teacherCache(Path dir) {
+        this.teacherCache = dir;
         return this;
     }
 
@@ -57,8 +66,34 @@ public final class Trainer {
                            ProgressReporter control) throws IOException {
         requireImages(train, validation);
         FerNetwork net = Architectures.byId(config.architecture()).build(networkSpec(config, labels, train.labels()));
-        return run(labels, net, new ImageEpochData(train, config.augmentation()),
-                new ImageEpochData(validation, AugmentationConfig.none()), checkpoints, control);
+        EpochData trainData = new ImageEpochData(train, config.augmentation());
+        if (config.distillation() != null) {
+            float[] teacher;
+            try {
+                teacher = new TeacherProbabilities(teacherCache).of(config.distillation(), labels, train,
+                        preparing("teacher probabilities of the training set", control));
+            } catch (CancelledException e) {
+                return new TrainingRun(net, new TrainingOutcome(List.of(), 0, Double.NEGATIVE_INFINITY, "cancelled", 0));
+            }
+            trainData = new DistilledEpochData(trainData, teacher, labels.size(), config.distillation());
+        }
+        return run(labels, net, trainData, new ImageEpochData(validation, AugmentationConfig.none()), checkpoints,
+                control);
+    }
+
+    /** Work before training reports to the listeners and stops when the run is cancelled. */
+    private ProgressReporter preparing(String task, ProgressReporter control) {
+        return new ProgressReporter() {
+            @Override
+            public void report(double fraction, String message) {
+                listeners.forEach(l -> l.onPreparing(task, fraction, message));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return control.isCancelled();
+            }
+        };
     }
 
     static void requireImages(FaceImages train, FaceImages validation) {

@@ -17,6 +17,7 @@ import org.ferstudio.nets.OptimizerSettings;
  *                              face's mirror image), fine-tuning all of it
  * @param startFrom             the trained model whose weights the network starts from instead of random ones
  *                              (null = random); same architecture and classes
+ * @param distillation          the teacher models whose probabilities are mixed into the targets (null = none)
  */
 public record TrainingConfig(
         String architecture,
@@ -33,7 +34,8 @@ public record TrainingConfig(
         ClassBalancing balancing,
         long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Distillation distillation) {
 
     /**
      * A trained model to start from: its name, folder and the SHA-256 of its weights file when the run began,
@@ -103,30 +105,33 @@ public record TrainingConfig(
                 .schedule(schedule).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
                 .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
                 .earlyStoppingPatience(earlyStoppingPatience).augmentation(augmentation).balancing(balancing)
-                .seed(seed).fineTuning(fineTuning).startFrom(startFrom);
+                .seed(seed).fineTuning(fineTuning).startFrom(startFrom).distillation(distillation);
     }
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(architecture, n, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom,
+                distillation);
     }
 
     /** The same run with another schedule, for example cosine annealing over the epochs left after a resume. */
     public TrainingConfig withSchedule(LrSchedule newSchedule) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, newSchedule, plateauPatience,
                 plateauFactor, minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed,
-                fineTuning, startFrom);
+                fineTuning, startFrom, distillation);
     }
 
     public TrainingConfig withFineTuning(FineTuning stage) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom,
+                distillation);
     }
 
     /** The same run starting from a trained model's weights. */
     public TrainingConfig withStartFrom(StartingModel model) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model,
+                distillation);
     }
 
     /**
@@ -150,6 +155,7 @@ public record TrainingConfig(
         private long seed = 42;
         private FineTuning fineTuning;
         private StartingModel startFrom;
+        private Distillation distillation;
 
         private Builder() {
         }
@@ -236,10 +242,15 @@ public record TrainingConfig(
             return this;
         }
 
+        public Builder distillation(Distillation teachers) {
+            this.distillation = teachers;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience,
                     plateauFactor, Math.min(minLearningRate, optimizer.learningRate()), labelSmoothing,
-                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
+                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom, distillation);
         }
     }
 }

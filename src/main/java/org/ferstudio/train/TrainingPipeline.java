@@ -43,15 +43,23 @@ public final class TrainingPipeline {
      * @param featureCache  where transfer architectures keep their base's features (see {@link FeatureCache})
      * @param ttaCandidates the test-time augmentations to choose the model's default from, on the validation
      *                      split; one entry fixes it
+     * @param teacherCache  where a distilling run keeps its teachers' probabilities (see {@link TeacherProbabilities})
      */
     public record Output(String modelName, Path outDir, Path checkpointDir, boolean evaluateTest,
-                         Path featureCache, List<TestTimeAugmentation> ttaCandidates) {
+                         Path featureCache, List<TestTimeAugmentation> ttaCandidates, Path teacherCache) {
 
         public Output {
             ttaCandidates = List.copyOf(ttaCandidates);
             if (ttaCandidates.isEmpty()) {
                 throw new IllegalArgumentException("no test-time augmentation to choose from");
             }
+        }
+
+        /** An output that keeps teachers' probabilities in the default cache. */
+        public Output(String modelName, Path outDir, Path checkpointDir, boolean evaluateTest, Path featureCache,
+                      List<TestTimeAugmentation> ttaCandidates) {
+            this(modelName, outDir, checkpointDir, evaluateTest, featureCache, ttaCandidates,
+                    TeacherProbabilities.defaultDirectory());
         }
 
         /** An output that chooses among every test-time augmentation and keeps features in the default cache. */
@@ -115,7 +123,7 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("fine-tuning needs a pretrained architecture; " + architecture.id()
                     + " trains in one stage");
         }
-        Trainer trainer = new Trainer(config);
+        Trainer trainer = new Trainer(config).teacherCache(output.teacherCache());
         listeners.forEach(trainer::addListener);
         return trainer.run(request.labels(), splits.train(), splits.validation(), checkpoints, control);
     }

@@ -39,6 +39,10 @@ public final class TransferTrainer {
             throw new IllegalArgumentException("the config is for " + config.architecture() + ", not "
                     + architecture.id());
         }
+        if (config.distillation() != null) {
+            throw new IllegalArgumentException("distillation (--teacher) trains architectures trained in one stage; "
+                    + architecture.id() + " trains a head on its pretrained base's cached features");
+        }
         if (config.fineTuning() != null && config.fineTuning().blocks() > architecture.blocks()) {
             throw new IllegalArgumentException(architecture.id() + " has " + architecture.blocks()
                     + " blocks to fine-tune, not " + config.fineTuning().blocks());

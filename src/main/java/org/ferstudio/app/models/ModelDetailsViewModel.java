@@ -182,6 +182,14 @@ public final class ModelDetailsViewModel {
         if (start instanceof Map<?, ?> from && from.get("name") != null) {
             s.append("; continued from the weights of ").append(from.get("name")).append(", whose training is not counted");
         }
+        // a distilled student (train --teacher): which models taught it, and how much
+        Object distillation = card.training() == null ? null : card.training().get("distillation");
+        if (distillation instanceof Map<?, ?> d && d.get("teachers") instanceof List<?> teachers && !teachers.isEmpty()) {
+            List<String> names = teachers.stream()
+                    .map(t -> t instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "?").toList();
+            s.append("; distilled from ").append(String.join(" + ", names)).append(" (teacher weight ")
+                    .append(d.get("weight")).append(", temperature ").append(d.get("temperature")).append(')');
+        }
         return s.toString();
     }
 

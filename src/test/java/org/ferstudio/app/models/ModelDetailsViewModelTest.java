@@ -63,6 +63,17 @@ class ModelDetailsViewModelTest {
     }
 
     @Test
+    void aDistilledModelNamesItsTeachers() {
+        ModelCard card = SampleCards.complete();
+        Map<String, Object> training = new LinkedHashMap<>(card.training());
+        training.put("distillation", Map.of("teachers", java.util.List.of(Map.of("name", "run-a", "sha256", "c1f0"),
+                Map.of("name", "run-b", "sha256", "d2e1")), "weight", 0.7, "temperature", 1.0));
+        Map<String, String> facts = facts(new ModelDetailsViewModel(folder, card.withTraining(training)));
+        assertThat(facts.get("Training")).endsWith("; best epoch 31; distilled from run-a + run-b (teacher weight 0.7, "
+                + "temperature 1.0)");
+    }
+
+    @Test
     void findsThePicturesSavedWithTheModelAndToleratesOldCards() throws IOException {
         ModelCard old = SampleCards.complete().withInference(null);
         ModelDetailsViewModel vm = new ModelDetailsViewModel(folder, old);
