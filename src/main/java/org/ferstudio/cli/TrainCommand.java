@@ -87,7 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--early-stopping", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
     int earlyStopping;
 
-    @Option(names = "--augment", description = "standard or none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--augment", description = {"standard, strong or none (default: ${DEFAULT-VALUE}): standard flips, "
+            + "shifts 4 px, rotates 10 degrees, zooms 0.9-1.1, changes light 20% and erases a patch 1 time in 4;",
+            "strong zooms 0.8-1.2 (a random resized crop either way) and shifts 10 px (20% of the side)"})
     String augment;
 
     @Option(names = "--balance", description = "class balancing: none, weights or sampling (default: ${DEFAULT-VALUE})")
