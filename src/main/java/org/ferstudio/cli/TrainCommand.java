@@ -92,6 +92,12 @@ public final class TrainCommand implements Callable<Integer> {
             "strong zooms 0.8-1.2 (a random resized crop either way) and shifts 10 px (20% of the side)"})
     String augment;
 
+    @Option(names = "--ema", paramLabel = "DECAY", description = {"keep an exponential moving average of all the "
+            + "weights with this decay, e.g. 0.999; 0 = off (default: ${DEFAULT-VALUE}).",
+            "Both the trained weights and the average are validated every epoch; the saved model is the better of "
+            + "the best epoch's two (the card's training.weights says which: raw or ema)"})
+    double ema;
+
     @Option(names = "--balance", description = "class balancing: none, weights or sampling (default: ${DEFAULT-VALUE})")
     String balance;
 
@@ -166,6 +172,10 @@ public final class TrainCommand implements Callable<Integer> {
             outWriter.printf("then fine-tuning of the last %d blocks, up to %d epochs, lr %s%n",
                     config.fineTuning().blocks(), config.fineTuning().epochs(), config.fineTuning().learningRate());
         }
+        if (config.ema() > 0) {
+            outWriter.printf("weight average (EMA) with decay %s, validated beside the trained weights every epoch%n",
+                    config.ema());
+        }
         outWriter.printf("checkpoints in %s%n", checkpointDir);
         outWriter.flush();
 
@@ -222,7 +232,11 @@ public final class TrainCommand implements Callable<Integer> {
                 .optimizer(new OptimizerSettings(optimizer, lr, momentum, weightDecay))
                 .schedule(LrSchedule.parse(schedule)).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
                 .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing).earlyStoppingPatience(earlyStopping)
-                .augmentation(aug).balancing(ClassBalancing.parse(balance)).seed(seed).build();
+                .augmentation(aug).balancing(ClassBalancing.parse(balance)).seed(seed).ema(ema).build();
+        if (ema != 0 && arch instanceof TransferArchitecture) {
+            throw new IllegalArgumentException("--ema needs a one-stage architecture; " + architecture
+                    + " trains a head on cached features, then fine-tunes");
+        }
         if (init != null) {
             StartingWeights.requireOneStage(arch);
             config = config.withStartFrom(StartingWeights.describe(ModelLocator.resolve(init)));
@@ -249,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void rejectChangesOnResume() {
         List<String> fixed = List.of("--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
                 "--plateau-patience", "--plateau-factor", "--min-lr", "--label-smoothing", "--early-stopping",
-                "--augment", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
+                "--augment", "--ema", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr");
         List<String> given = fixed.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
         if (!given.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", given) + ": a resumed run keeps the settings in "

@@ -17,6 +17,8 @@ import org.ferstudio.nets.OptimizerSettings;
  *                              face's mirror image), fine-tuning all of it
  * @param startFrom             the trained model whose weights the network starts from instead of random ones
  *                              (null = random); same architecture and classes
+ * @param ema                   decay of an exponential moving average of the weights, validated beside them
+ *                              every epoch (0 = off); see {@link WeightAverage}
  */
 public record TrainingConfig(
         String architecture,
@@ -33,7 +35,8 @@ public record TrainingConfig(
         ClassBalancing balancing,
         long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double ema) {
 
     /**
      * A trained model to start from: its name, folder and the SHA-256 of its weights file when the run began,
@@ -85,6 +88,9 @@ public record TrainingConfig(
         if (earlyStoppingPatience < 0) {
             throw new IllegalArgumentException("early-stopping patience must be >= 0, got " + earlyStoppingPatience);
         }
+        if (!(ema >= 0 && ema < 1)) {
+            throw new IllegalArgumentException("the weight average's decay must be 0 (off) or in (0, 1), got " + ema);
+        }
     }
 
     /** Defaults that work for the 3-block CNN on FER2013: {@link Builder}'s starting values. */
@@ -103,30 +109,30 @@ public record TrainingConfig(
                 .schedule(schedule).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
                 .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
                 .earlyStoppingPatience(earlyStoppingPatience).augmentation(augmentation).balancing(balancing)
-                .seed(seed).fineTuning(fineTuning).startFrom(startFrom);
+                .seed(seed).fineTuning(fineTuning).startFrom(startFrom).ema(ema);
     }
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(architecture, n, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom, ema);
     }
 
     /** The same run with another schedule, for example cosine annealing over the epochs left after a resume. */
     public TrainingConfig withSchedule(LrSchedule newSchedule) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, newSchedule, plateauPatience,
                 plateauFactor, minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed,
-                fineTuning, startFrom);
+                fineTuning, startFrom, ema);
     }
 
     public TrainingConfig withFineTuning(FineTuning stage) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom, ema);
     }
 
     /** The same run starting from a trained model's weights. */
     public TrainingConfig withStartFrom(StartingModel model) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
-                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model);
+                minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model, ema);
     }
 
     /**
@@ -150,6 +156,7 @@ public record TrainingConfig(
         private long seed = 42;
         private FineTuning fineTuning;
         private StartingModel startFrom;
+        private double ema;
 
         private Builder() {
         }
@@ -236,10 +243,16 @@ public record TrainingConfig(
             return this;
         }
 
+        /** Decay of the weight average (for example 0.999); 0 = off. */
+        public Builder ema(double decay) {
+            this.ema = decay;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience,
                     plateauFactor, Math.min(minLearningRate, optimizer.learningRate()), labelSmoothing,
-                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom);
+                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom, ema);
         }
     }
 }

@@ -39,6 +39,10 @@ public final class TransferTrainer {
             throw new IllegalArgumentException("the config is for " + config.architecture() + ", not "
                     + architecture.id());
         }
+        if (config.ema() > 0) {
+            throw new IllegalArgumentException("--ema averages one-stage architectures' weights; " + architecture.id()
+                    + " trains a head on cached features, then fine-tunes");
+        }
         if (config.fineTuning() != null && config.fineTuning().blocks() > architecture.blocks()) {
             throw new IllegalArgumentException(architecture.id() + " has " + architecture.blocks()
                     + " blocks to fine-tune, not " + config.fineTuning().blocks());
