@@ -74,9 +74,11 @@ final class ConsoleTrainingListener implements TrainingListener {
             bar.done();
             bar = null;
         }
-        out.printf("epoch %3d/%d  train loss %.4f acc %.2f%%  val loss %.4f acc %.2f%%  lr %.2g  %.0f s  %.0f img/s%s%n",
+        String average = e.averageValidationAccuracy() == null ? "" : String.format(
+                "  ema val loss %.4f acc %.2f%%", e.averageValidationLoss(), 100 * e.averageValidationAccuracy());
+        out.printf("epoch %3d/%d  train loss %.4f acc %.2f%%  val loss %.4f acc %.2f%%%s  lr %.2g  %.0f s  %.0f img/s%s%n",
                 e.epoch(), e.epochs(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(),
-                100 * e.validationAccuracy(), e.learningRate(), e.seconds(), e.imagesPerSecond(),
+                100 * e.validationAccuracy(), average, e.learningRate(), e.seconds(), e.imagesPerSecond(),
                 e.best() ? "  *best" : "");
         out.flush();
     }

@@ -30,7 +30,8 @@ public final class TrainingDefaults implements IDefaultValueProvider {
             Map.entry("--min-lr", TrainingConfig::minLearningRate),
             Map.entry("--label-smoothing", TrainingConfig::labelSmoothing),
             Map.entry("--early-stopping", TrainingConfig::earlyStoppingPatience),
-            Map.entry("--augment", c -> c.augmentation().isNone() ? "none" : "standard"),
+            Map.entry("--augment", c -> c.augmentation().presetName()),
+            Map.entry("--ema", TrainingConfig::ema),
             Map.entry("--balance", c -> c.balancing().name().toLowerCase(Locale.ROOT)),
             Map.entry("--seed", TrainingConfig::seed));
 

@@ -35,13 +35,34 @@ public record AugmentationConfig(boolean flip, int maxShiftPx, double maxRotatio
         return new AugmentationConfig(true, 4, 10, 0.1, 0.2, 0.2, 0.25);
     }
 
-    /** Parses {@code --augment}: standard or none, in any case. */
+    /**
+     * The stronger recipe of issue 17 for long runs: the standard one with a random resized crop at scale
+     * 0.8-1.2 (zoom either way; zooming out fills the border with the nearest edge pixel) and shifts of up to
+     * 10 px (20% of the 48-pixel side).
+     */
+    public static AugmentationConfig strong() {
+        return new AugmentationConfig(true, 10, 10, 0.2, 0.2, 0.2, 0.25);
+    }
+
+    /** Parses {@code --augment}: standard, strong or none, in any case. */
     public static AugmentationConfig parse(String text) {
         return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "standard" -> standard();
+            case "strong" -> strong();
             case "none" -> none();
-            default -> throw new IllegalArgumentException("--augment must be standard or none, got '" + text + "'");
+            default -> throw new IllegalArgumentException("--augment must be standard, strong or none, got '" + text + "'");
         };
+    }
+
+    /** The preset's name {@link #parse} takes (standard, strong or none), or "custom" for other values. */
+    public String presetName() {
+        if (equals(standard())) {
+            return "standard";
+        }
+        if (equals(strong())) {
+            return "strong";
+        }
+        return isNone() ? "none" : "custom";
     }
 
     public boolean isNone() {

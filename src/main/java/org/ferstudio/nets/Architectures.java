@@ -11,6 +11,8 @@ public final class Architectures {
 
     static {
         register(new Cnn3Architecture());
+        register(BlockCnnArchitecture.cnn4());
+        register(BlockCnnArchitecture.cnn3w());
         register(new MobileNetArchitecture());
     }
 

@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A training run's checkpoint folder: {@code epoch-NNN.params} and {@code epoch-NNN.updater} for the
- * last finished epoch, {@code best.params} for the best epoch so far, and {@code state.json} pointing at
- * them. Every file is written atomically and the state last, so the folder is always consistent.
+ * last finished epoch (and {@code epoch-NNN.ema}, the weight average, when the run keeps one),
+ * {@code best.params} for the best epoch so far (raw or averaged weights, whichever validated better), and
+ * {@code state.json} pointing at them. Every file is written atomically and the state last, so the folder is always consistent.
  */
 public final class CheckpointStore {
 
@@ -23,7 +24,7 @@ public final class CheckpointStore {
     public static final String BEST_PARAMS = "best.params";
     static final int FORMAT_VERSION = 1;
     /** The files a save writes per epoch; only these are pruned, whatever else is in the folder. */
-    private static final Pattern EPOCH_FILE = Pattern.compile("epoch-\\d{3,}\\.(params|updater)");
+    private static final Pattern EPOCH_FILE = Pattern.compile("epoch-\\d{3,}\\.(params|updater|ema)");
 
     private final Path dir;
 
@@ -56,10 +57,23 @@ public final class CheckpointStore {
      * checkpointed leaves nothing behind.
      */
     public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
+        return save(stateWithoutFiles, net, isBest, null, false);
+    }
+
+    /**
+     * Saves as {@link #save(CheckpointState, FerNetwork, boolean)} does, and the weight average (null = none) as
+     * {@code epoch-NNN.ema}; {@code bestIsAverage} makes {@code best.params} the average instead of the network's
+     * weights.
+     */
+    public CheckpointState save(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest,
+                                WeightAverage average, boolean bestIsAverage) throws IOException {
+        if (bestIsAverage && average == null) {
+            throw new IllegalArgumentException("the best weights can be the average only when there is one");
+        }
         boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
         try {
-            return write(stateWithoutFiles, net, isBest);
+            return write(stateWithoutFiles, net, isBest, average, bestIsAverage);
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeFolder(e);
@@ -81,7 +95,8 @@ public final class CheckpointStore {
         }
     }
 
-    private CheckpointState write(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest) throws IOException {
+    private CheckpointState write(CheckpointState stateWithoutFiles, FerNetwork net, boolean isBest,
+                                  WeightAverage average, boolean bestIsAverage) throws IOException {
         String stem = String.format("epoch-%03d", stateWithoutFiles.epochsDone());
         float[] params = ArrayFile.toFloats(net.params());
         ArrayFile.write(dir.resolve(stem + ".params"), params);
@@ -91,8 +106,15 @@ public final class CheckpointStore {
             updaterFile = stem + ".updater";
             ArrayFile.write(dir.resolve(updaterFile), ArrayFile.toFloats(updater));
         }
+        String averageFile = null;
+        float[] averaged = null;
+        if (average != null) {
+            averageFile = stem + ".ema";
+            averaged = ArrayFile.toFloats(average.values());
+            ArrayFile.write(dir.resolve(averageFile), averaged);
+        }
         if (isBest) {
-            ArrayFile.write(dir.resolve(BEST_PARAMS), params);
+            ArrayFile.write(dir.resolve(BEST_PARAMS), bestIsAverage ? averaged : params);
         }
         CheckpointState state = new CheckpointState(FORMAT_VERSION, stateWithoutFiles.config(),
                 stateWithoutFiles.classes(), stateWithoutFiles.dataFingerprint(), stateWithoutFiles.epochsDone(),
@@ -100,7 +122,7 @@ public final class CheckpointStore {
                 stateWithoutFiles.lrBestAccuracy(), stateWithoutFiles.lrEpochsWithoutImprovement(),
                 stateWithoutFiles.bestEpoch(), stateWithoutFiles.bestValidationAccuracy(),
                 stateWithoutFiles.epochsSinceBest(), stateWithoutFiles.elapsedSeconds(), stem + ".params",
-                updaterFile, stateWithoutFiles.history());
+                updaterFile, stateWithoutFiles.history(), averageFile, stateWithoutFiles.bestWeights());
         Json.write(dir.resolve(STATE_FILE), state);
         deleteOlderEpochFiles(stem);
         return state;
@@ -113,6 +135,14 @@ public final class CheckpointStore {
             net.setUpdaterState(Nd4j.createFromArray(ArrayFile.read(dir.resolve(state.updaterFile()))));
         }
         net.setIterationCount(state.iterationCount());
+    }
+
+    /** The last epoch's weight average, for a run that keeps one. */
+    public float[] readAverage(CheckpointState state) throws IOException {
+        if (state.averageFile() == null) {
+            throw new IOException(dir.resolve(STATE_FILE) + " names no weight average (the run was trained without --ema)");
+        }
+        return ArrayFile.read(dir.resolve(state.averageFile()));
     }
 
     /** Loads the best epoch's parameters into {@code net}. */

@@ -64,6 +64,12 @@ public final class DataParallelTrainer {
             throw new IllegalArgumentException("distillation (--teacher) runs on one machine: the data-parallel "
                     + "workers' shards carry no teacher probabilities");
         }
+        if (config.ema() > 0) {
+            // the workers' steps are averaged once a round: an average per mini-batch would need every worker's
+            // weights after every step, which is what the rounds avoid
+            throw new IllegalArgumentException("data-parallel training keeps no weight average; train without "
+                    + "--ema, or with train on one machine");
+        }
         this.config = config;
         this.settings = settings;
     }

@@ -24,11 +24,16 @@ final class EpochCheckpointer {
         this.fingerprint = fingerprint;
     }
 
+    /**
+     * @param average     the run's weight average, or null
+     * @param bestWeights "raw" or "ema": which weights the best epoch keeps (null without an average)
+     */
     void save(int epoch, int iteration, LearningRatePolicy.State lr, int bestEpoch, double bestAccuracy,
-              int epochsSinceBest, double elapsedSeconds, List<EpochResult> history, FerNetwork net, boolean best)
-            throws IOException {
+              int epochsSinceBest, double elapsedSeconds, List<EpochResult> history, FerNetwork net, boolean best,
+              WeightAverage average, String bestWeights) throws IOException {
         store.save(new CheckpointState(CheckpointStore.FORMAT_VERSION, config, labels.names(), fingerprint,
                 epoch, iteration, lr.plateauRate(), lr.bestAccuracy(), lr.epochsWithoutImprovement(),
-                bestEpoch, bestAccuracy, epochsSinceBest, elapsedSeconds, null, null, history), net, best);
+                bestEpoch, bestAccuracy, epochsSinceBest, elapsedSeconds, null, null, history, null, bestWeights),
+                net, best, average, best && WeightAverage.EMA.equals(bestWeights));
     }
 }

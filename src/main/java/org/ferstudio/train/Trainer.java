@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The training loop: mini-batches with on-the-fly augmentation, the learning-rate schedule, validation
  * after every epoch, then the policies it calls: a checkpoint after every epoch ({@link EpochCheckpointer}) and
- * early stopping ({@link EarlyStopping}); cooperative cancel and resume.
+ * early stopping ({@link EarlyStopping}); cooperative cancel and resume. With {@code config.ema() > 0} it keeps a
+ * {@link WeightAverage}, validates it beside the trained weights every epoch and keeps whichever is better as the
+ * best epoch's weights; the learning-rate schedule follows the trained weights alone, so the average does not
+ * change how the network trains.
  * Everything random is seeded from the config's seed and the epoch number, so a resumed run replays the
  * same epochs an uninterrupted one would.
  */
@@ -131,6 +134,12 @@ public final class Trainer {
             // a new run's start; a resumed run continues from its checkpoint instead
             StartingWeights.apply(config.startFrom(), config.architecture(), labels, net);
         }
+        WeightAverage average = null;
+        if (config.ema() > 0) {
+            average = previous.isPresent()
+                    ? WeightAverage.restored(config.ema(), checkpoints.readAverage(previous.get()), net)
+                    : WeightAverage.startingAt(config.ema(), net);
+        }
         int firstEpoch = p.epochsDone + 1;
         for (TrainingListener l : listeners) {
             l.onTrainingStart(new TrainingStart(config, firstEpoch, batches, train.size(), validation.size(),
@@ -149,7 +158,7 @@ public final class Trainer {
             int[] order = EpochOrder.forEpoch(config.balancing(), trainLabels, labels.size(), config.seed(), epoch);
             Random rng = new Random(mix(config.seed(), epoch, 2));
             long epochStart = System.nanoTime();
-            EpochTotals totals = trainEpoch(net, train, order, rng, labels, lr, p, epoch, batches, batchSize,
+            EpochTotals totals = trainEpoch(net, average, train, order, rng, labels, lr, p, epoch, batches, batchSize,
                     session, control);
             if (totals == null) {
                 stopReason = "cancelled";
@@ -157,12 +166,16 @@ public final class Trainer {
             }
             float[][] probs = validation.predict(net, ProgressReporter.NONE);
             double[] valLossAcc = lossAndAccuracy(probs, validationLabels);
+            double[] averageLossAcc = average == null ? null : validateAverage(net, average, validation);
             lr.onEpochEnd(valLossAcc[1]);
-            boolean best = valLossAcc[1] > p.bestAccuracy;
+            boolean averageBetter = averageLossAcc != null && averageLossAcc[1] > valLossAcc[1];
+            double accuracy = averageBetter ? averageLossAcc[1] : valLossAcc[1];
+            boolean best = accuracy > p.bestAccuracy;
             if (best) {
-                p.bestAccuracy = valLossAcc[1];
+                p.bestAccuracy = accuracy;
                 p.bestEpoch = epoch;
                 p.epochsSinceBest = 0;
+                p.bestWeights = average == null ? null : averageBetter ? WeightAverage.EMA : WeightAverage.RAW;
             } else {
                 p.epochsSinceBest++;
             }
@@ -170,11 +183,12 @@ public final class Trainer {
             EpochResult result = new EpochResult(epoch, config.epochs(), totals.lossSum() / batches,
                     totals.counted() > 0 ? (double) totals.correct() / totals.counted() : Double.NaN, valLossAcc[0],
                     valLossAcc[1],
-                    lr.rateAt(p.iteration - 1), epochSeconds, (double) batches * batchSize / epochSeconds, best);
+                    lr.rateAt(p.iteration - 1), epochSeconds, (double) batches * batchSize / epochSeconds, best,
+                    averageLossAcc == null ? null : averageLossAcc[0], averageLossAcc == null ? null : averageLossAcc[1]);
             p.history.add(result);
             p.epochsDone = epoch;
             checkpointer.save(epoch, p.iteration, lr.state(), p.bestEpoch, p.bestAccuracy, p.epochsSinceBest,
-                    p.elapsedBefore + session.seconds(), p.history, net, best);
+                    p.elapsedBefore + session.seconds(), p.history, net, best, average, p.bestWeights);
             for (TrainingListener l : listeners) {
                 l.onEpoch(result);
             }
@@ -187,15 +201,29 @@ public final class Trainer {
             checkpoints.restoreBest(net);
         }
         double total = p.elapsedBefore + session.seconds();
-        TrainingOutcome outcome = new TrainingOutcome(p.history, p.bestEpoch, p.bestAccuracy, stopReason, total);
+        TrainingOutcome outcome = new TrainingOutcome(p.history, p.bestEpoch, p.bestAccuracy, stopReason, total,
+                p.bestWeights);
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(outcome);
         }
         return new TrainingRun(net, outcome);
     }
 
-    /** One epoch's mini-batches; null when cancelled part-way (the epoch then counts for nothing). */
-    private EpochTotals trainEpoch(FerNetwork net, EpochData train, int[] order, Random rng, ClassLabels labels,
+    /** Loss and accuracy of the weight average on the validation set; the network keeps its own weights. */
+    private static double[] validateAverage(FerNetwork net, WeightAverage average, EpochData validation) {
+        average.swapWith(net);
+        try {
+            return lossAndAccuracy(validation.predict(net, ProgressReporter.NONE), validation.labels());
+        } finally {
+            average.swapWith(net);
+        }
+    }
+
+    /**
+     * One epoch's mini-batches, each folded into {@code average} when there is one; null when cancelled part-way
+     * (the epoch then counts for nothing).
+     */
+    private EpochTotals trainEpoch(FerNetwork net, WeightAverage average, EpochData train, int[] order, Random rng, ClassLabels labels,
                                    LearningRatePolicy lr, Progress p, int epoch, int batches, int batchSize,
                                    Session session, ProgressReporter control) {
         double lossSum = 0;
@@ -213,6 +241,9 @@ public final class Trainer {
                 session.rateSet = rate;
             }
             TrainStep step = net.fit(batch);
+            if (average != null) {
+                average.update(net, p.iteration);
+            }
             p.iteration++;
             lossSum += step.loss();
             if (step.correct() >= 0) {
@@ -328,6 +359,7 @@ public final class Trainer {
         double bestAccuracy = Double.NEGATIVE_INFINITY;
         int epochsSinceBest;
         double elapsedBefore;
+        String bestWeights;
         final List<EpochResult> history = new ArrayList<>();
 
         void restore(CheckpointState s) {
@@ -337,6 +369,7 @@ public final class Trainer {
             bestAccuracy = s.bestValidationAccuracy();
             epochsSinceBest = s.epochsSinceBest();
             elapsedBefore = s.elapsedSeconds();
+            bestWeights = s.bestWeights();
             history.addAll(s.history());
         }
     }

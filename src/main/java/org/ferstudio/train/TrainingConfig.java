@@ -18,6 +18,8 @@ import org.ferstudio.nets.OptimizerSettings;
  * @param startFrom             the trained model whose weights the network starts from instead of random ones
  *                              (null = random); same architecture and classes
  * @param distillation          the teacher models whose probabilities are mixed into the targets (null = none)
+ * @param ema                   decay of an exponential moving average of the weights, validated beside them
+ *                              every epoch (0 = off); see {@link WeightAverage}
  */
 public record TrainingConfig(
         String architecture,
@@ -35,7 +37,8 @@ public record TrainingConfig(
         long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL) FineTuning fineTuning,
         @JsonInclude(JsonInclude.Include.NON_NULL) StartingModel startFrom,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Distillation distillation) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Distillation distillation,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double ema) {
 
     /**
      * A trained model to start from: its name, folder and the SHA-256 of its weights file when the run began,
@@ -87,6 +90,9 @@ public record TrainingConfig(
         if (earlyStoppingPatience < 0) {
             throw new IllegalArgumentException("early-stopping patience must be >= 0, got " + earlyStoppingPatience);
         }
+        if (!(ema >= 0 && ema < 1)) {
+            throw new IllegalArgumentException("the weight average's decay must be 0 (off) or in (0, 1), got " + ema);
+        }
     }
 
     /** Defaults that work for the 3-block CNN on FER2013: {@link Builder}'s starting values. */
@@ -105,33 +111,33 @@ public record TrainingConfig(
                 .schedule(schedule).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
                 .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
                 .earlyStoppingPatience(earlyStoppingPatience).augmentation(augmentation).balancing(balancing)
-                .seed(seed).fineTuning(fineTuning).startFrom(startFrom).distillation(distillation);
+                .seed(seed).fineTuning(fineTuning).startFrom(startFrom).distillation(distillation).ema(ema);
     }
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(architecture, n, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom,
-                distillation);
+                distillation, ema);
     }
 
     /** The same run with another schedule, for example cosine annealing over the epochs left after a resume. */
     public TrainingConfig withSchedule(LrSchedule newSchedule) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, newSchedule, plateauPatience,
                 plateauFactor, minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed,
-                fineTuning, startFrom, distillation);
+                fineTuning, startFrom, distillation, ema);
     }
 
     public TrainingConfig withFineTuning(FineTuning stage) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, stage, startFrom,
-                distillation);
+                distillation, ema);
     }
 
     /** The same run starting from a trained model's weights. */
     public TrainingConfig withStartFrom(StartingModel model) {
         return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience, plateauFactor,
                 minLearningRate, labelSmoothing, earlyStoppingPatience, augmentation, balancing, seed, fineTuning, model,
-                distillation);
+                distillation, ema);
     }
 
     /**
@@ -156,6 +162,7 @@ public record TrainingConfig(
         private FineTuning fineTuning;
         private StartingModel startFrom;
         private Distillation distillation;
+        private double ema;
 
         private Builder() {
         }
@@ -247,10 +254,16 @@ public record TrainingConfig(
             return this;
         }
 
+        /** Decay of the weight average (for example 0.999); 0 = off. */
+        public Builder ema(double decay) {
+            this.ema = decay;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(architecture, epochs, batchSize, optimizer, schedule, plateauPatience,
                     plateauFactor, Math.min(minLearningRate, optimizer.learningRate()), labelSmoothing,
-                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom, distillation);
+                    earlyStoppingPatience, augmentation, balancing, seed, fineTuning, startFrom, distillation, ema);
         }
     }
 }

@@ -135,6 +135,10 @@ public final class TrainingPipeline {
         Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(r.config()), Map.class));
         training.put("stopReason", run.outcome().stopReason());
         training.put("epochsRun", run.outcome().history().size());
+        if (run.outcome().bestWeights() != null) {
+            // "ema" when the saved weights are the moving average (training.ema is its decay), else "raw"
+            training.put("weights", run.outcome().bestWeights());
+        }
         training.put("backend", Nd4jRuntime.describe());
         String adaptation = Architectures.byId(r.config().architecture()).inputAdaptation();
         String preprocessing = FacePreprocessor.DESCRIPTION + (adaptation == null ? "" : "; in the network: " + adaptation);

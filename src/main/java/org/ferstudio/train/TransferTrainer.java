@@ -43,6 +43,10 @@ public final class TransferTrainer {
             throw new IllegalArgumentException("distillation (--teacher) trains architectures trained in one stage; "
                     + architecture.id() + " trains a head on its pretrained base's cached features");
         }
+        if (config.ema() > 0) {
+            throw new IllegalArgumentException("--ema averages one-stage architectures' weights; " + architecture.id()
+                    + " trains a head on cached features, then fine-tunes");
+        }
         if (config.fineTuning() != null && config.fineTuning().blocks() > architecture.blocks()) {
             throw new IllegalArgumentException(architecture.id() + " has " + architecture.blocks()
                     + " blocks to fine-tune, not " + config.fineTuning().blocks());

@@ -83,7 +83,7 @@ final class TrainJobCommand implements Callable<Integer> {
             description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
     int earlyStopping;
 
-    @Option(names = "--augment", defaultValue = "standard", description = "standard or none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--augment", defaultValue = "standard", description = "standard, strong or none, as in train (default: ${DEFAULT-VALUE})")
     String augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of weights, shuffling and augmentation (default: ${DEFAULT-VALUE})")

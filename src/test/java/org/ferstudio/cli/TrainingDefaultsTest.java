@@ -36,4 +36,20 @@ class TrainingDefaultsTest {
                 .contains("(default: " + TrainingConfig.defaults().earlyStoppingPatience() + ")")
                 .contains("seed of the random split (default: 42)");
     }
+
+    @Test
+    void theHelpStatesEachBlockCnnsSizeAndCostAsTheDesignCountsThem() {
+        // compared without white space: the help wraps lines wherever it likes
+        String help = CliRun.of("train", "--help").out().replaceAll("\\s+", "");
+
+        for (org.ferstudio.nets.Architecture a : org.ferstudio.nets.Architectures.all()) {
+            if (a instanceof org.ferstudio.nets.BlockCnnArchitecture cnn) {
+                assertThat(help).contains(String.format(java.util.Locale.ROOT,
+                        "%s (%s%s): %.2fM parameters, %.1f MFLOP per face", a.id(), cnn.filterList(),
+                        a.id().equals("cnn3") ? " filters" : "", cnn.trainableParameters(7) / 1e6, cnn.mflops(7))
+                        .replaceAll("\\s+", ""));
+            }
+        }
+        assertThat(help).contains("--ema=DECAY").contains("standard,strongornone");
+    }
 }

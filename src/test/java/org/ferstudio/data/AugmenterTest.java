@@ -137,6 +137,100 @@ class AugmenterTest {
                 .isEqualTo(AugmentationConfig.standard());
         org.assertj.core.api.Assertions.assertThat(AugmentationConfig.parse("none").isNone()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AugmentationConfig.parse("heavy"))
-                .hasMessage("--augment must be standard or none, got 'heavy'");
+                .hasMessage("--augment must be standard, strong or none, got 'heavy'");
+    }
+
+    @Test
+    void theStrongPresetZoomsEitherWayAndShiftsAFifthOfTheSide() {
+        AugmentationConfig strong = AugmentationConfig.parse(" STRONG ");
+
+        assertThat(strong).isEqualTo(AugmentationConfig.strong());
+        assertThat(strong.maxScale()).isEqualTo(0.2);          // zoom 0.8..1.2
+        assertThat(strong.maxShiftPx()).isEqualTo(10);         // 20% of 48 is 9.6
+        AugmentationConfig standard = AugmentationConfig.standard();
+        assertThat(strong).isEqualTo(new AugmentationConfig(standard.flip(), 10, standard.maxRotationDeg(), 0.2,
+                standard.brightness(), standard.contrast(), standard.erasingProbability()));
+        assertThat(strong.presetName()).isEqualTo("strong");
+        assertThat(standard.presetName()).isEqualTo("standard");
+        assertThat(AugmentationConfig.none().presetName()).isEqualTo("none");
+        assertThat(new AugmentationConfig(true, 1, 0, 0, 0, 0, 0).presetName()).isEqualTo("custom");
+        for (String name : new String[] {"standard", "strong", "none"}) {
+            assertThat(AugmentationConfig.parse(name).presetName()).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void theStrongPresetIsReproducibleAndStaysInTheUnitRange() {
+        byte[] image = randomImages(1, 11);
+        Augmenter augmenter = new Augmenter(AugmentationConfig.strong());
+
+        float[] first = augmentMany(augmenter, image, new Random(3));
+        float[] second = augmentMany(augmenter, image, new Random(3));
+
+        assertThat(second).isEqualTo(first);
+        for (float v : first) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void zoomGoesBothWaysAndZoomingOutRepeatsTheEdgeInsteadOfBlack() {
+        byte[] image = new byte[PIXELS];
+        java.util.Arrays.fill(image, (byte) 128);   // grey surround
+        for (int y = 12; y < 36; y++) {
+            for (int x = 12; x < 36; x++) {
+                image[y * 48 + x] = (byte) 255;     // a white 24x24 "face", 576 pixels
+            }
+        }
+        Augmenter zoomOnly = new Augmenter(new AugmentationConfig(false, 0, 0, 0.2, 0, 0, 0));
+        float grey = FacePreprocessor.normalise(128f);
+        float white = FacePreprocessor.normalise(255f);
+        Random rng = new Random(9);
+        double smallest = Double.MAX_VALUE;
+        double largest = 0;
+
+        for (int n = 0; n < 60; n++) {
+            float[] out = new float[PIXELS];
+            zoomOnly.augment(image, 0, out, 0, rng);
+            double whiteArea = 0;
+            for (float v : out) {
+                assertThat(v).isGreaterThanOrEqualTo(grey - 1e-6f);   // the border is filled with the edge's grey
+                whiteArea += (v - grey) / (white - grey);
+            }
+            smallest = Math.min(smallest, whiteArea);
+            largest = Math.max(largest, whiteArea);
+        }
+
+        // scale 0.8 leaves 0.64 of the area, 1.2 gives 1.44 of it; 60 draws reach beyond 0.9 and 1.1 both ways
+        assertThat(smallest).isBetween(0.6 * 576, 0.81 * 576);
+        assertThat(largest).isBetween(1.21 * 576, 1.5 * 576);
+    }
+
+    @Test
+    void theStrongShiftMovesUpToTenPixels() {
+        byte[] image = new byte[PIXELS];
+        image[24 * 48 + 24] = (byte) 255;
+        Augmenter shiftOnly = new Augmenter(new AugmentationConfig(false, 10, 0, 0, 0, 0, 0));
+        Random rng = new Random(4);
+        double farthest = 0;
+
+        for (int n = 0; n < 40; n++) {
+            float[] out = new float[PIXELS];
+            shiftOnly.augment(image, 0, out, 0, rng);
+            double mass = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int i = 0; i < PIXELS; i++) {
+                mass += out[i];
+                sx += out[i] * (i % 48);
+                sy += out[i] * (i / 48);
+            }
+            double dx = Math.abs(sx / mass - 24);
+            double dy = Math.abs(sy / mass - 24);
+            assertThat(Math.max(dx, dy)).isLessThanOrEqualTo(10.001);
+            farthest = Math.max(farthest, Math.max(dx, dy));
+        }
+
+        assertThat(farthest).isGreaterThan(8);
     }
 }

@@ -36,10 +36,10 @@ public final class TrainingStepStudy {
         Nd4jRuntime.initialise();
         NetworkSpec spec = new NetworkSpec(7, 1, OptimizerSettings.adam(1e-3), List.of());
         Map<String, MultiLayerNetwork> variants = new LinkedHashMap<>();
-        variants.put("DL4J's own layers", network(spec, Cnn3Architecture.LayerKit.STOCK, false));
-        variants.put("+ lean convolution", network(spec, Cnn3Architecture.LayerKit.LEAN_CONVOLUTION, false));
-        variants.put("+ lean ReLU", network(spec, Cnn3Architecture.LayerKit.LEAN, false));
-        variants.put("+ lean batch-norm statistics", network(spec, Cnn3Architecture.LayerKit.LEAN, true));
+        variants.put("DL4J's own layers", network(spec, BlockCnnArchitecture.LayerKit.STOCK, false));
+        variants.put("+ lean convolution", network(spec, BlockCnnArchitecture.LayerKit.LEAN_CONVOLUTION, false));
+        variants.put("+ lean ReLU", network(spec, BlockCnnArchitecture.LayerKit.LEAN, false));
+        variants.put("+ lean batch-norm statistics", network(spec, BlockCnnArchitecture.LayerKit.LEAN, true));
         Nd4j.getRandom().setSeed(1);
         DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, BATCH, 1, 48, 48),
                 Nd4j.eye(7).getRows(new java.util.Random(2).ints(BATCH, 0, 7).toArray()).castTo(DataType.FLOAT));
@@ -71,7 +71,7 @@ public final class TrainingStepStudy {
         });
     }
 
-    private static MultiLayerNetwork network(NetworkSpec spec, Cnn3Architecture.LayerKit kit, boolean leanBatchNorm) {
+    private static MultiLayerNetwork network(NetworkSpec spec, BlockCnnArchitecture.LayerKit kit, boolean leanBatchNorm) {
         MultiLayerNetwork net = new MultiLayerNetwork(new Cnn3Architecture().configuration(spec, CNN2DFormat.NCHW, kit));
         net.init();
         if (leanBatchNorm) {

@@ -39,7 +39,11 @@ final class ModelStepView {
         CheckBox augmentation = new CheckBox("Augment training images (flip, shift, rotate, zoom, light, erasing)");
         augmentation.setId("augmentationCheck");
         augmentation.selectedProperty().bindBidirectional(vm.augmentationProperty());
-        Forms.row(form, 5, "Augmentation:", augmentation);
+        CheckBox strong = new CheckBox("Stronger: zoom 0.8-1.2 and shift 10 px (for long runs)");
+        strong.setId("strongAugmentationCheck");
+        strong.selectedProperty().bindBidirectional(vm.strongAugmentationProperty());
+        strong.disableProperty().bind(augmentation.selectedProperty().not());
+        Forms.row(form, 5, "Augmentation:", new VBox(4, augmentation, strong));
         Forms.row(form, 6, "Class balancing:", balancing());
         Button defaults = new Button("Restore defaults");
         defaults.setId("restoreDefaultsButton");

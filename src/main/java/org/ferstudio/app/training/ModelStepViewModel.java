@@ -46,6 +46,7 @@ public final class ModelStepViewModel {
     private final StringProperty batch = new SimpleStringProperty(this, "batch");
     private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate");
     private final BooleanProperty augmentation = new SimpleBooleanProperty(this, "augmentation");
+    private final BooleanProperty strongAugmentation = new SimpleBooleanProperty(this, "strongAugmentation");
     private final ObjectProperty<ClassBalancing> balancing = new SimpleObjectProperty<>(this, "balancing");
     private final ObservableList<ModelChoice> models;
     private final ObservableList<StartingPoint> startingPoints = FXCollections.observableArrayList(StartingPoint.RANDOM);
@@ -130,6 +131,11 @@ public final class ModelStepViewModel {
         return augmentation;
     }
 
+    /** The stronger preset (zoom 0.8-1.2, shift 10 px) instead of the standard one; only with augmentation on. */
+    public BooleanProperty strongAugmentationProperty() {
+        return strongAugmentation;
+    }
+
     public ObjectProperty<ClassBalancing> balancingProperty() {
         return balancing;
     }
@@ -172,6 +178,7 @@ public final class ModelStepViewModel {
         batch.set(String.valueOf(DEFAULTS.batchSize()));
         learningRate.set(String.valueOf(DEFAULTS.optimizer().learningRate()));
         augmentation.set(!DEFAULTS.augmentation().isNone());
+        strongAugmentation.set(DEFAULTS.augmentation().equals(AugmentationConfig.strong()));
         balancing.set(DEFAULTS.balancing());
     }
 
@@ -183,7 +190,8 @@ public final class ModelStepViewModel {
         TrainingConfig config = TrainingConfig.builder().architecture(architecture.get().id())
                 .epochs(Integer.parseInt(epochs.get().trim())).batchSize(Integer.parseInt(batch.get().trim()))
                 .learningRate(parseDouble(learningRate.get()))
-                .augmentation(augmentation.get() ? AugmentationConfig.standard() : AugmentationConfig.none())
+                .augmentation(!augmentation.get() ? AugmentationConfig.none()
+                        : strongAugmentation.get() ? AugmentationConfig.strong() : AugmentationConfig.standard())
                 .balancing(balancing.get()).build();
         StartingPoint start = startFrom.get();
         return start == null || start.model() == null ? config : config.withStartFrom(start.model());
@@ -232,6 +240,7 @@ public final class ModelStepViewModel {
         prefs.put(TrainingPreferences.BATCH, batch.get().trim());
         prefs.put(TrainingPreferences.LEARNING_RATE, learningRate.get().trim());
         prefs.putBoolean(TrainingPreferences.AUGMENTATION, augmentation.get());
+        prefs.putBoolean(TrainingPreferences.STRONG_AUGMENTATION, strongAugmentation.get());
         if (balancing.get() != null) {
             prefs.put(TrainingPreferences.BALANCING, balancing.get().name());
         }
@@ -252,6 +261,7 @@ public final class ModelStepViewModel {
         batch.set(prefs.get(TrainingPreferences.BATCH, batch.get()));
         learningRate.set(prefs.get(TrainingPreferences.LEARNING_RATE, learningRate.get()));
         augmentation.set(prefs.getBoolean(TrainingPreferences.AUGMENTATION, augmentation.get()));
+        strongAugmentation.set(prefs.getBoolean(TrainingPreferences.STRONG_AUGMENTATION, strongAugmentation.get()));
         try {
             balancing.set(ClassBalancing.parse(prefs.get(TrainingPreferences.BALANCING, balancing.get().name())));
         } catch (IllegalArgumentException e) {

@@ -22,6 +22,7 @@ final class TrainingPreferences {
     static final String BATCH = "batch";
     static final String LEARNING_RATE = "learningRate";
     static final String AUGMENTATION = "augmentation";
+    static final String STRONG_AUGMENTATION = "strongAugmentation";
     static final String BALANCING = "balancing";
 
     private final Preferences node;

@@ -462,8 +462,10 @@ public final class TrainingStepViewModel {
             etaSeconds.set((e.epochs() - e.epoch()) * meanEpochSeconds());
             imagesPerSecond.set(e.imagesPerSecond());
             progress.set((double) e.epoch() / e.epochs());
-            status.set(String.format(Locale.ROOT, "Epoch %d of %d: validation accuracy %s%s.", e.epoch(), e.epochs(),
-                    Formats.percent(e.validationAccuracy()), e.best() ? " (best so far)" : ""));
+            String average = e.averageValidationAccuracy() == null ? ""
+                    : ", weight average " + Formats.percent(e.averageValidationAccuracy());
+            status.set(String.format(Locale.ROOT, "Epoch %d of %d: validation accuracy %s%s%s.", e.epoch(), e.epochs(),
+                    Formats.percent(e.validationAccuracy()), average, e.best() ? " (best so far)" : ""));
         }
 
         /**

@@ -87,6 +87,21 @@ class ModelStepViewModelTest {
     }
 
     @Test
+    void theStrongerAugmentationIsChosenOnlyWithAugmentationOnAndIsRemembered() {
+        assertThat(vm.strongAugmentationProperty().get()).as("the default is the standard preset").isFalse();
+        assertThat(vm.config().augmentation()).isEqualTo(org.ferstudio.data.AugmentationConfig.standard());
+
+        vm.strongAugmentationProperty().set(true);
+        assertThat(vm.config().augmentation()).isEqualTo(org.ferstudio.data.AugmentationConfig.strong());
+        vm.remember();
+        ModelStepViewModel again = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs);
+        assertThat(again.strongAugmentationProperty().get()).isTrue();
+
+        vm.augmentationProperty().set(false);
+        assertThat(vm.config().augmentation().isNone()).isTrue();
+    }
+
+    @Test
     void mobileNetIsListedButDisabledWithTheReasonUntilItCanBeTrained() {
         ArchitectureOption mobilenet = vm.architectures().stream().filter(a -> a.id().equals("mobilenet")).findFirst()
                 .orElseThrow();
