@@ -63,8 +63,11 @@ final class LeanBatchNormHelper extends MKLDNNBatchNormHelper {
         }
         INDArray batchMean = cache(MEAN_CACHE, x);
         INDArray batchVar = cache(VAR_CACHE, x);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+        try {
             ChannelStatistics.compute(x, batchMean, batchVar);
+        } finally {
+            outside.close();
         }
         // with training false the parent normalises with the statistics given, which are this batch's; its caches,
         // which the layer reads to update the running statistics and the backward pass uses, hold them already
@@ -74,8 +77,11 @@ final class LeanBatchNormHelper extends MKLDNNBatchNormHelper {
     private INDArray cache(VarHandle field, INDArray x) {
         INDArray current = (INDArray) field.get(this);
         if (current == null || current.length() != x.size(1) || current.dataType() != x.dataType()) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+            try {
                 current = Nd4j.createUninitialized(x.dataType(), x.size(1));
+            } finally {
+                outside.close();
             }
             field.set(this, current);
         }

@@ -32,7 +32,7 @@ public class LeanConvolution extends ConvolutionLayer {
      */
     public static LeanConvolution from(ConvolutionLayer.Builder builder) {
         builder.build(); // DL4J's checks of kernel, stride, padding and convolution mode
-        builder.cudnnAllowFallback(false);
+        builder.helperAllowFallback(false);
         return new LeanConvolution(builder);
     }
 
