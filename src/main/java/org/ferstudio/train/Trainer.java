@@ -84,19 +84,8 @@ public final class Trainer {
                 control);
     }
 
-    /** Work before training reports to the listeners and stops when the run is cancelled. */
     private ProgressReporter preparing(String task, ProgressReporter control) {
-        return new ProgressReporter() {
-            @Override
-            public void report(double fraction, String message) {
-                listeners.forEach(l -> l.onPreparing(task, fraction, message));
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return control.isCancelled();
-            }
-        };
+        return TrainingListener.preparing(listeners, task, control);
     }
 
     static void requireImages(FaceImages train, FaceImages validation) {

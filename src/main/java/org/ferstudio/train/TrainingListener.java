@@ -1,5 +1,8 @@
 package org.ferstudio.train;
 
+import java.util.List;
+import org.ferstudio.task.ProgressReporter;
+
 /**
  * What the trainer tells the outside world. The console progress bar and the GUI's charts are separate
  * listeners, not code inside the loop; checkpointing and early stopping are policies the loop calls
@@ -28,5 +31,24 @@ public interface TrainingListener {
     }
 
     default void onTrainingEnd(TrainingOutcome outcome) {
+    }
+
+    /**
+     * Work before training (feature extraction, teacher probabilities) as a progress reporter: reports go to
+     * {@link #onPreparing} of each listener, and it stops when {@code control} is cancelled.
+     */
+    static ProgressReporter preparing(List<TrainingListener> listeners, String task,
+                                                          ProgressReporter control) {
+        return new ProgressReporter() {
+            @Override
+            public void report(double fraction, String message) {
+                listeners.forEach(l -> l.onPreparing(task, fraction, message));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return control.isCancelled();
+            }
+        };
     }
 }
