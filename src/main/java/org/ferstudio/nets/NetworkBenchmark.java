@@ -85,6 +85,9 @@ public final class NetworkBenchmark {
                 "n", s.trainBatches() * s.batch(), "gflop_per_s", String.format("%.1f", 3 * mflops * trainIps / 1e3)));
 
         progress.report(0.6, "batch inference");
+        // inference is measured on the copy the app and the CLI load (NHWC for the block CNNs), not on the
+        // training network: that is what a user's photos and video run through
+        net = architecture.buildForInference(net.numClasses(), net.params().toFloatVector());
         inferAll(net, faces, s.batch(), s.batch() * 2);
         cpu = CpuUsage.start();
         t0 = System.nanoTime();
