@@ -4,19 +4,26 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's oneDNN batch-norm helper with the training batch's statistics computed by {@link ChannelStatistics} instead
- * of ND4J's strided reductions; the normalisation itself and the backward pass stay oneDNN's. DL4J has no way to
+ * of ND4J's strided reductions, and the backward pass by {@link BatchNormBackward} instead of libnd4j's
+ * {@code batchnorm_bp}; the normalisation itself stays oneDNN's. DL4J has no way to
  * choose a helper class, so {@link #install} replaces the helper of each batch-norm layer of a network after
  * {@code init()}, where DL4J put its own (the field is package-private; the class path is not modular).
  */
@@ -38,17 +45,29 @@ final class LeanBatchNormHelper extends MKLDNNBatchNormHelper {
         }
     }
 
+    private final boolean ownBackward;
+
     LeanBatchNormHelper(DataType dataType) {
+        this(dataType, true);
+    }
+
+    /** @param ownBackward false keeps libnd4j's backward pass (for measuring what {@link BatchNormBackward} saves) */
+    LeanBatchNormHelper(DataType dataType, boolean ownBackward) {
         super(dataType);
+        this.ownBackward = ownBackward;
     }
 
     /** Gives every batch-norm layer that has DL4J's oneDNN helper this one instead; returns how many. */
     static int install(MultiLayerNetwork net) {
+        return install(net, true);
+    }
+
+    static int install(MultiLayerNetwork net, boolean ownBackward) {
         int installed = 0;
         for (Layer layer : net.getLayers()) {
             if (layer instanceof BatchNormalization bn && LAYER_HELPER.get(bn) instanceof MKLDNNBatchNormHelper current
                     && !(current instanceof LeanBatchNormHelper)) {
-                LAYER_HELPER.set(bn, new LeanBatchNormHelper(bn.getParam("gamma").dataType()));
+                LAYER_HELPER.set(bn, new LeanBatchNormHelper(bn.getParam("gamma").dataType(), ownBackward));
                 installed++;
             }
         }
@@ -72,6 +91,27 @@ final class LeanBatchNormHelper extends MKLDNNBatchNormHelper {
         // with training false the parent normalises with the statistics given, which are this batch's; its caches,
         // which the layer reads to update the running statistics and the backward pass uses, hold them already
         return super.preOutput(x, false, shape, gamma, beta, batchMean, batchVar, decay, eps, format, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
+                                                     INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps,
+                                                     CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        INDArray mean = (INDArray) MEAN_CACHE.get(this);
+        INDArray var = (INDArray) VAR_CACHE.get(this);
+        if (!ownBackward || format != CNN2DFormat.NCHW || gamma == null || mean == null || var == null
+                || !BatchNormBackward.supports(input, epsilon)) {
+            return super.backpropGradient(input, epsilon, shape, gamma, beta, dGammaView, dBetaView, eps, format,
+                    workspaceMgr);
+        }
+        INDArray x = Shape.hasDefaultStridesForShape(input) ? input : input.dup('c');
+        INDArray dy = Shape.hasDefaultStridesForShape(epsilon) ? epsilon : epsilon.dup('c');
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape());
+        BatchNormBackward.compute(x, dy, mean, var, gamma, eps, dx, dGammaView, dBetaView);
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(gradient, dx);
     }
 
     private INDArray cache(VarHandle field, INDArray x) {

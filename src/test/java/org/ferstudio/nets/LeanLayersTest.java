@@ -86,6 +86,42 @@ class LeanLayersTest {
     }
 
     @Test
+    void batchNormBackwardMatchesLibnd4jsBatchnormBp() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 6, 4, 5, 7).addi(3); // an offset mean: the centred sums must not cancel
+        x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).muli(0.01);
+        INDArray dy = Nd4j.randn(DataType.FLOAT, 6, 4, 5, 7);
+        INDArray gamma = Nd4j.createFromArray(1.5f, -0.7f, 0f, 2f);
+        INDArray beta = Nd4j.createFromArray(0.1f, 0.2f, -0.3f, 0f);
+        long[] shape = {1, 4};
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr ws = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        var stock = new org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper(DataType.FLOAT);
+        var lean = new LeanBatchNormHelper(DataType.FLOAT);
+        INDArray unused = Nd4j.zeros(DataType.FLOAT, 4);
+        INDArray stockOut = stock.preOutput(x, true, shape, gamma, beta, unused, unused.add(1), 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        INDArray leanOut = lean.preOutput(x, true, shape, gamma, beta, unused, unused.add(1), 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(leanOut.sub(stockOut).amaxNumber().doubleValue()).isLessThan(1e-4);
+
+        INDArray stockGamma = Nd4j.zeros(DataType.FLOAT, 4);
+        INDArray stockBeta = Nd4j.zeros(DataType.FLOAT, 4);
+        INDArray stockDx = stock.backpropGradient(x, dy, shape, gamma, beta, stockGamma, stockBeta, 1e-5,
+                CNN2DFormat.NCHW, ws).getSecond();
+        INDArray leanGamma = Nd4j.zeros(DataType.FLOAT, 4);
+        INDArray leanBeta = Nd4j.zeros(DataType.FLOAT, 4);
+        var leanResult = lean.backpropGradient(x, dy, shape, gamma, beta, leanGamma, leanBeta, 1e-5, CNN2DFormat.NCHW, ws);
+
+        assertThat(leanResult.getSecond().sub(stockDx).norm2Number().doubleValue() / stockDx.norm2Number().doubleValue())
+                .as("gradient at the input").isLessThan(1e-5);
+        assertThat(leanGamma.sub(stockGamma).amaxNumber().doubleValue()).as("gamma's gradient").isLessThan(1e-3);
+        assertThat(leanBeta.sub(stockBeta).amaxNumber().doubleValue()).as("beta's gradient").isLessThan(1e-3);
+        assertThat(leanResult.getFirst().getGradientFor("gamma")).isSameAs(leanGamma);
+        assertThat(stockGamma.amaxNumber().doubleValue()).as("non-trivial gradients").isGreaterThan(0.1);
+        // a channel with gamma 0 passes no gradient to its input
+        assertThat(leanResult.getSecond().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(2)).amaxNumber().doubleValue()).isEqualTo(0.0);
+    }
+
+    @Test
     void everyConvolutionOfTheThreeBlockCnnTakesTheShortcut() {
         FerNetwork net = new Cnn3Architecture().build(new NetworkSpec(7, 1, OptimizerSettings.adam(1e-3), List.of()));
         MultiLayerNetwork mln = (MultiLayerNetwork) net.dl4jModel();

@@ -36,10 +36,11 @@ public final class TrainingStepStudy {
         Nd4jRuntime.initialise();
         NetworkSpec spec = new NetworkSpec(7, 1, OptimizerSettings.adam(1e-3), List.of());
         Map<String, MultiLayerNetwork> variants = new LinkedHashMap<>();
-        variants.put("DL4J's own layers", network(spec, BlockCnnArchitecture.LayerKit.STOCK, false));
-        variants.put("+ lean convolution", network(spec, BlockCnnArchitecture.LayerKit.LEAN_CONVOLUTION, false));
-        variants.put("+ lean ReLU", network(spec, BlockCnnArchitecture.LayerKit.LEAN, false));
-        variants.put("+ lean batch-norm statistics", network(spec, BlockCnnArchitecture.LayerKit.LEAN, true));
+        variants.put("DL4J's own layers", network(spec, BlockCnnArchitecture.LayerKit.STOCK, 0));
+        variants.put("+ lean convolution", network(spec, BlockCnnArchitecture.LayerKit.LEAN_CONVOLUTION, 0));
+        variants.put("+ lean ReLU", network(spec, BlockCnnArchitecture.LayerKit.LEAN, 0));
+        variants.put("+ lean batch-norm statistics", network(spec, BlockCnnArchitecture.LayerKit.LEAN, 1));
+        variants.put("+ lean batch-norm backward", network(spec, BlockCnnArchitecture.LayerKit.LEAN, 2));
         Nd4j.getRandom().setSeed(1);
         DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, BATCH, 1, 48, 48),
                 Nd4j.eye(7).getRows(new java.util.Random(2).ints(BATCH, 0, 7).toArray()).castTo(DataType.FLOAT));
@@ -71,11 +72,12 @@ public final class TrainingStepStudy {
         });
     }
 
-    private static MultiLayerNetwork network(NetworkSpec spec, BlockCnnArchitecture.LayerKit kit, boolean leanBatchNorm) {
+    /** @param leanBatchNorm 0: DL4J's helper; 1: our statistics, libnd4j's backward; 2: our statistics and backward */
+    private static MultiLayerNetwork network(NetworkSpec spec, BlockCnnArchitecture.LayerKit kit, int leanBatchNorm) {
         MultiLayerNetwork net = new MultiLayerNetwork(new Cnn3Architecture().configuration(spec, CNN2DFormat.NCHW, kit));
         net.init();
-        if (leanBatchNorm) {
-            LeanBatchNormHelper.install(net);
+        if (leanBatchNorm > 0) {
+            LeanBatchNormHelper.install(net, leanBatchNorm == 2);
         }
         return net;
     }
