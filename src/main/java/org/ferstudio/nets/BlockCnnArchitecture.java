@@ -152,6 +152,7 @@ public class BlockCnnArchitecture implements Architecture {
      * Trains in NCHW (about 17% faster here) but infers in NHWC (20-30% faster here, see
      * docs/PERFORMANCE.md). Convolution weights have the same layout in both; only the dense layer's input
      * rows follow the flattening order, channel-major in NCHW and channel-minor in NHWC, so they are permuted.
+     * Then each batch norm is folded into the layer before it ({@link BatchNormFolding}, {@link #foldedConfiguration}).
      */
     @Override
     public FerNetwork buildForInference(int numClasses, float[] trainedParams) {
@@ -169,7 +170,37 @@ public class BlockCnnArchitecture implements Architecture {
         INDArray nhwcOrder = dense.dup('c').reshape('c', channels, side, side, dense.size(1)).permute(1, 2, 0, 3)
                 .dup('c').reshape('c', dense.size(0), dense.size(1));
         dense.assign(nhwcOrder);
-        return new MultiLayerFerNetwork(id, net, NetworkInput.grey48(CNN2DFormat.NHWC), true);
+        MultiLayerNetwork folded = new MultiLayerNetwork(foldedConfiguration(numClasses));
+        folded.init();
+        BatchNormFolding.copyFolded(net, folded);
+        return new MultiLayerFerNetwork(id, folded, NetworkInput.grey48(CNN2DFormat.NHWC), true,
+                trainableParameters(numClasses));
+    }
+
+    /**
+     * The inference copy's layers: those of {@link #configuration} in NHWC with each batch norm folded into the
+     * convolution or dense layer before it, the ReLU made that layer's activation, and no dropout layers (which do
+     * nothing at inference).
+     */
+    MultiLayerConfiguration foldedConfiguration(int numClasses) {
+        CNN2DFormat format = CNN2DFormat.NHWC;
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        for (int f : filters) {
+            for (int conv = 0; conv < convsPerBlock; conv++) {
+                layers.layer(new ConvolutionLayer.Builder(KERNEL, KERNEL).nOut(f).dataFormat(format)
+                        .activation(Activation.RELU).build());
+            }
+            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    .kernelSize(2, 2).stride(2, 2).dataFormat(format).build());
+        }
+        layers.layer(new DenseLayer.Builder().nOut(denseWidth).activation(Activation.RELU).build());
+        layers.layer(new OutputLayer.Builder(NetworkSpec.forInference(numClasses).loss())
+                .nOut(numClasses).activation(Activation.SOFTMAX).build());
+        return layers.setInputType(InputType.convolutional(FaceTranslator.SIDE, FaceTranslator.SIDE, 1, format)).build();
     }
 
     MultiLayerConfiguration configuration(NetworkSpec spec, CNN2DFormat format) {

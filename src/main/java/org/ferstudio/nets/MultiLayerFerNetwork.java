@@ -26,12 +26,23 @@ final class MultiLayerFerNetwork implements FerNetwork {
 
     /** Inference copies may hold their parameters in another layout than training (see Cnn3Architecture). */
     private final boolean inferenceOnly;
+    private final long modelParams;
 
     MultiLayerFerNetwork(String architecture, MultiLayerNetwork net, NetworkInput input, boolean inferenceOnly) {
+        this(architecture, net, input, inferenceOnly, -1);
+    }
+
+    /**
+     * @param modelParams the trainable parameters of the model this network computes, when they differ from its own
+     *                    (an inference copy with batch norm folded into other layers); -1 to count its own
+     */
+    MultiLayerFerNetwork(String architecture, MultiLayerNetwork net, NetworkInput input, boolean inferenceOnly,
+                         long modelParams) {
         this.architecture = architecture;
         this.net = net;
         this.input = input;
         this.inferenceOnly = inferenceOnly;
+        this.modelParams = modelParams;
         net.addListeners(accuracyProbe);
     }
 
@@ -121,6 +132,9 @@ final class MultiLayerFerNetwork implements FerNetwork {
     /** Learnable parameters, frozen layers included (the model's size), batch-norm statistics excluded. */
     @Override
     public long trainableParams() {
+        if (modelParams >= 0) {
+            return modelParams;
+        }
         long n = 0;
         for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
             if (!isBatchNormStatistic(e.getKey())) {
