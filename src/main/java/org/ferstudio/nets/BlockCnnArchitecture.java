@@ -156,6 +156,16 @@ public class BlockCnnArchitecture implements Architecture {
      */
     @Override
     public FerNetwork buildForInference(int numClasses, float[] trainedParams) {
+        MultiLayerNetwork net = nhwcCopy(numClasses, trainedParams);
+        MultiLayerNetwork folded = new MultiLayerNetwork(foldedConfiguration(numClasses));
+        folded.init();
+        BatchNormFolding.copyFolded(net, folded);
+        return new MultiLayerFerNetwork(id, folded, NetworkInput.grey48(CNN2DFormat.NHWC), true,
+                trainableParameters(numClasses));
+    }
+
+    /** The trained network's layers in NHWC with its parameters, the dense layer's rows permuted to match. */
+    MultiLayerNetwork nhwcCopy(int numClasses, float[] trainedParams) {
         Nd4jRuntime.initialise();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(NetworkSpec.forInference(numClasses), CNN2DFormat.NHWC));
         net.init();
@@ -170,11 +180,7 @@ public class BlockCnnArchitecture implements Architecture {
         INDArray nhwcOrder = dense.dup('c').reshape('c', channels, side, side, dense.size(1)).permute(1, 2, 0, 3)
                 .dup('c').reshape('c', dense.size(0), dense.size(1));
         dense.assign(nhwcOrder);
-        MultiLayerNetwork folded = new MultiLayerNetwork(foldedConfiguration(numClasses));
-        folded.init();
-        BatchNormFolding.copyFolded(net, folded);
-        return new MultiLayerFerNetwork(id, folded, NetworkInput.grey48(CNN2DFormat.NHWC), true,
-                trainableParameters(numClasses));
+        return net;
     }
 
     /**
