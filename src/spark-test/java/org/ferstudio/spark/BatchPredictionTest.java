@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ferstudio.cli.Cli;
 import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
 import org.ferstudio.infer.video.DemoClip;
@@ -29,6 +32,7 @@ import org.ferstudio.vision.ImageLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Batch prediction in Spark's local mode gives what {@code predict} gives, file by file and face by face. */
 class BatchPredictionTest {
@@ -110,6 +114,30 @@ class BatchPredictionTest {
         assertThat(broken).hasSize(1);
         assertThat(broken.get(0).isNullAt(broken.get(0).fieldIndex("face"))).isTrue();
         assertThat((String) broken.get(0).getAs("error")).contains("broken.jpg").contains("JPEG");
+    }
+
+    @Test
+    void theFacesAndLabelsAreThoseOfThePredictCommandRunWithItsDefaults() throws IOException {
+        // the command itself, not objects built like it: a change of predict's defaults (its detector moved from
+        // Haar to YuNet once) must show here
+        StringWriter csv = new StringWriter();
+        CommandLine predict = Cli.commandLine();
+        predict.setOut(new PrintWriter(csv));
+        predict.setErr(new PrintWriter(new StringWriter()));
+        predict.execute("predict", "--csv", input.toString());
+        List<String> fromPredict = csv.toString().lines().skip(1).map(l -> l.split(",", -1))
+                .filter(f -> !f[1].isEmpty())
+                .map(f -> String.join(" ", name(f[0]), f[1], f[2], f[3], f[4], f[5], f[6])).sorted().toList();
+
+        List<String> fromSpark = new BatchPrediction(SharedSpark.session()).predict(List.of(input.toString()), model,
+                        PredictionSettings.defaults(), 2).collectAsList().stream()
+                .filter(r -> !r.isNullAt(r.fieldIndex("face")))
+                .map(r -> String.join(" ", name(r.getAs("file")), "" + r.getAs("face"), "" + r.getAs("x"),
+                        "" + r.getAs("y"), "" + r.getAs("w"), "" + r.getAs("h"), r.getAs("label")))
+                .sorted().toList();
+
+        assertThat(fromPredict).hasSize(6);
+        assertThat(fromSpark).containsExactlyElementsOf(fromPredict);
     }
 
     @Test
