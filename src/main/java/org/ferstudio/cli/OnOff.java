@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads an on|off option value (also true|false, yes|no). */
-final class OnOff implements ITypeConverter<Boolean> {
+public final class OnOff implements ITypeConverter<Boolean> {
 
     @Override
     public Boolean convert(String value) {

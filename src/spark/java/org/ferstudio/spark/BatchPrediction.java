@@ -79,7 +79,8 @@ public final class BatchPrediction {
         }
         ModelBundle bundle = ModelBundle.read(modelFolder);
         ModelCard card = ModelStore.readCard(modelFolder);
-        PredictionRows rows = new PredictionRows(card.classes(), card.name(), bundle.sha256());
+        PredictionRows rows = new PredictionRows(card.classes(), card.name(), bundle.sha256(),
+                settings.detector().id());
         Broadcast<ModelBundle> broadcast = jsc.broadcast(bundle);
         LongAccumulator faces = jsc.sc().longAccumulator("faces");
         LongAccumulator failed = jsc.sc().longAccumulator("failed files");

@@ -11,8 +11,7 @@ import org.ferstudio.infer.EmotionRecognizer;
 import org.ferstudio.infer.PhotoAnalyzer;
 import org.ferstudio.store.LoadedModel;
 import org.ferstudio.store.ModelStore;
-import org.ferstudio.vision.DetectorSettings;
-import org.ferstudio.vision.HaarFaceDetector;
+import org.ferstudio.vision.FaceDetector;
 import org.ferstudio.vision.ImageLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ final class ExecutorModels {
 
     /** An analyser for the model and settings; give it back with {@link #release}. */
     static Analyser borrow(ModelBundle bundle, PredictionSettings settings) {
-        String key = bundle.sha256() + "/" + settings.tta() + "/" + settings.minFace();
+        String key = bundle.sha256() + "/" + settings.analyserKey();
         Analyser pooled = POOLS.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).pollFirst();
         return pooled != null ? pooled : create(key, bundle, settings);
     }
@@ -51,10 +50,12 @@ final class ExecutorModels {
         long start = System.nanoTime();
         try {
             LoadedModel model = ModelStore.load(unpacked(bundle));
-            HaarFaceDetector detector = new HaarFaceDetector(DetectorSettings.defaults().withMinFaceSize(settings.minFace()));
-            EmotionRecognizer recognizer = new EmotionRecognizer(model, detector, model.tta(settings.tta()));
-            LOG.info("model {} ({}) loaded in {} ms", bundle.name(), bundle.sha256().substring(0, 12),
-                    (System.nanoTime() - start) / 1_000_000);
+            // built as predict builds them: the chosen detector with predict's photo settings, levelling as asked
+            FaceDetector detector = settings.detector().forPhotos(settings.minFace());
+            EmotionRecognizer recognizer = new EmotionRecognizer(model, detector, model.tta(settings.tta()))
+                    .withAlignment(settings.align());
+            LOG.info("model {} ({}) loaded in {} ms, detector {}", bundle.name(), bundle.sha256().substring(0, 12),
+                    (System.nanoTime() - start) / 1_000_000, detector.name());
             return new Analyser(key, new PhotoAnalyzer(recognizer, new ImageLoader()), recognizer);
         } catch (IOException e) {
             throw new UncheckedIOException("model " + bundle.name() + " cannot be loaded on this executor", e);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.ferstudio.cli.OnOff;
 import org.ferstudio.store.ModelLocator;
+import org.ferstudio.vision.DetectorChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,8 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "folder, as Parquet or CSV part files."})
 final class PredictJobCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
-            description = "files, folders (searched recursively) or globs; file:, hdfs:, s3a: ...; repeatable")
+    // one path a time, never split: commas are legal in file names and in globs ({a,b}); repeat for several
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = {"a file, folder (searched recursively) or glob; file:, hdfs:, s3a: ...",
+                    "Repeat --input for several paths; each is taken whole, commas included (a glob's {a,b} "
+                            + "or a file name)"})
     List<String> inputs;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "folder to create for the table")
@@ -52,13 +57,23 @@ final class PredictJobCommand implements Callable<Integer> {
             description = "smallest face to find, in pixels (default: ${DEFAULT-VALUE})")
     int minFace;
 
+    @Option(names = "--detector", defaultValue = "yunet", paramLabel = "yunet|haar",
+            description = "face detector, as in predict: yunet (finds turned and partly covered faces, gives "
+                    + "landmarks) or haar (the frontal-face cascade) (default: ${DEFAULT-VALUE})")
+    DetectorChoice detector;
+
+    @Option(names = "--align", defaultValue = "off", paramLabel = "on|off", arity = "1", converter = OnOff.class,
+            description = "level each face by its eyes before classifying it (needs landmarks: yunet) "
+                    + "(default: ${DEFAULT-VALUE})")
+    boolean align;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PredictionSettings settings = PredictionSettings.defaults().withTta(tta).withMinFace(minFace)
-                .withFrameEveryMs(frameEveryMs);
+        PredictionSettings settings = PredictionSettings.defaults().withDetector(detector).withAlign(align)
+                .withTta(tta).withMinFace(minFace).withFrameEveryMs(frameEveryMs);
         Path modelFolder = ModelLocator.resolve(model);
         SparkSession spark = Sessions.open("FER Studio predict", master);
         try {

@@ -59,7 +59,7 @@ final class PredictPartition implements FlatMapFunction<Iterator<String>, Row> {
                 boolean ok = analyse(analyser, file, out);
                 failed += ok ? 0 : 1;
                 for (int i = before; i < out.size(); i++) {
-                    found += out.get(i).isNullAt(2) ? 0 : 1;
+                    found += out.get(i).isNullAt(PredictionRows.FACE_COLUMN) ? 0 : 1;
                 }
             }
         } finally {

@@ -22,8 +22,7 @@ public final class SparkMain implements Runnable {
     }
 
     public static int run(String... args) {
-        CommandLine cmd = new CommandLine(new SparkMain());
-        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cmd = commandLine();
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             org.slf4j.LoggerFactory.getLogger(SparkMain.class).debug("job failed", ex);
@@ -32,6 +31,13 @@ public final class SparkMain implements Runnable {
             return 1;
         });
         return cmd.execute(args);
+    }
+
+    /** The command line with its parsing settings (enum values in any letter case: {@code --format csv}). */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new SparkMain());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
     }
 
     @Override
