@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.Architectures;
+import org.ferstudio.nets.FerNetwork;
+import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.store.ArrayFile;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.ProgressReporter;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code train --init}: a run that starts from a trained model's weights. */
 class TrainInitTest {
@@ -44,9 +49,13 @@ class TrainInitTest {
         return CliRun.trainSynthetic(data, more);
     }
 
+    /** The first convolution's weights as trained and saved (the app's inference copy has batch norm folded in). */
     private static INDArray firstFilters(Path model) throws IOException {
-        MultiLayerNetwork net = (MultiLayerNetwork) ModelStore.load(model).network().dl4jModel();
-        return net.getLayer(0).getParam("W");
+        ModelCard card = ModelStore.load(model).card();
+        FerNetwork trained = Architectures.byId(card.architecture())
+                .build(NetworkSpec.forInference(card.classes().size()));
+        trained.setParams(Nd4j.createFromArray(ArrayFile.read(model.resolve(ModelStore.WEIGHTS_FILE))).reshape(1, -1));
+        return ((MultiLayerNetwork) trained.dl4jModel()).getLayer(0).getParam("W");
     }
 
     @Test
