@@ -69,6 +69,14 @@ public final class VideoCommand implements Callable<Integer> {
             description = "face detector: yunet or haar (the frontal-face cascade) (default: ${DEFAULT-VALUE})")
     DetectorChoice detectorChoice;
 
+    @Option(names = "--align", defaultValue = "off", paramLabel = "on|off", arity = "1",
+            description = "level each face by its eyes before classifying it (needs landmarks: yunet); frames between "
+                    + "detections use the eye line last detected (default: ${DEFAULT-VALUE})", converter = OnOff.class)
+    boolean align;
+
+    @Option(names = "--landmarks", description = "with --annotate, also draw the five landmarks of each face")
+    boolean drawLandmarks;
+
     @Spec
     CommandSpec spec;
 
@@ -82,11 +90,12 @@ public final class VideoCommand implements Callable<Integer> {
         }
         try (VideoSource source = openSource()) {
             LoadedModel loaded = ModelStore.load(ModelLocator.resolve(model));
-            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, detectorChoice.forVideo());
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(loaded, detectorChoice.forVideo())
+                    .withAlignment(align);
             OptionalLong total = expectedFrames(source);
             ConsoleProgressBar bar = new ConsoleProgressBar(source.name(), total.orElse(0));
             try (VideoRecording recording = new VideoRecording(recognizer.classes(),
-                    new VideoRecording.Outputs(timeline, annotate), source.fps().orElse(25), total, bar)) {
+                    new VideoRecording.Outputs(timeline, annotate, drawLandmarks), source.fps().orElse(25), total, bar)) {
                 LiveLoop loop = new LiveLoop(source, recognizer, settings, recording);
                 StopOnCtrlC ctrlC = new StopOnCtrlC(loop);
                 try {

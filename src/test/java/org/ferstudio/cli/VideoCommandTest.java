@@ -69,6 +69,22 @@ class VideoCommandTest {
     }
 
     @Test
+    void levelledFacesAndLandmarksInTheAnnotatedVideo() throws IOException {
+        Path clip = TestClips.obamaClip(tmp, 6);
+        Path avi = tmp.resolve("levelled.avi");
+        CliRun r = CliRun.of("video", clip.toString(), "--model", untrainedModel().toString(), "--align", "on",
+                "--landmarks", "--annotate", avi.toString(), "--detect-every", "3");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("6 frames of obama.avi");
+        assertThat(avi).isNotEmptyFile();
+
+        CliRun wrong = CliRun.of("video", clip.toString(), "--align", "sometimes");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--align").contains("expected on or off");
+    }
+
+    @Test
     void unreadableSourcesGiveClearErrors() throws IOException {
         CliRun missing = CliRun.of("video", tmp.resolve("absent.avi").toString());
         assertThat(missing.exit()).isEqualTo(1);
@@ -134,6 +150,7 @@ class VideoCommandTest {
         CliRun r = CliRun.of("video", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: fer-studio video").contains("--camera").contains("--timeline")
-                .contains("--annotate").contains("--smooth").contains("--detect-every").contains("--max-frames");
+                .contains("--annotate").contains("--smooth").contains("--detect-every").contains("--max-frames")
+                .contains("--align").contains("--landmarks");
     }
 }

@@ -1,6 +1,7 @@
 package org.ferstudio.app.webcam;
 
 import java.util.List;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.ImageView;
@@ -26,6 +27,7 @@ final class FramePane extends Region {
     private final OverlayPainter painter = new OverlayPainter();
     private WritableImage image;
     private List<OverlayBox> boxes = List.of();
+    private boolean showLandmarks;
 
     FramePane() {
         setBackground(Background.fill(Color.rgb(24, 24, 24)));
@@ -58,12 +60,23 @@ final class FramePane extends Region {
         image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getByteBgraPreInstance(),
                 pixels.bgra(), 0, pixels.width() * 4);
         boxes = OverlayBox.of(frame.analysis());
-        painter.paint(overlayCanvas, fit(), boxes);
+        painter.paint(overlayCanvas, fit(), boxes, showLandmarks);
+    }
+
+    /** Whether the overlay draws the faces' landmarks; repaints the shown frame. */
+    void setShowLandmarks(boolean show) {
+        showLandmarks = show;
+        painter.paint(overlayCanvas, fit(), boxes, showLandmarks);
     }
 
     /** The face boxes drawn last, in this pane's coordinates. */
     List<Rectangle2D> overlayBoxes() {
         return painter.painted();
+    }
+
+    /** The landmark dots drawn last, in this pane's coordinates. */
+    List<Point2D> overlayLandmarks() {
+        return painter.paintedDots();
     }
 
     /** Where the video is shown in this pane; empty before the first frame. */
@@ -82,7 +95,7 @@ final class FramePane extends Region {
         overlayCanvas.setWidth(getWidth());
         overlayCanvas.setHeight(getHeight());
         overlayCanvas.relocate(0, 0);
-        painter.paint(overlayCanvas, fit, boxes);
+        painter.paint(overlayCanvas, fit, boxes, showLandmarks);
     }
 
     @Override

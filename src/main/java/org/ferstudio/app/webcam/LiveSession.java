@@ -45,6 +45,7 @@ final class LiveSession implements LiveListener {
     private final VideoChoice choice;
     private final LoadedModel model;
     private final DetectorChoice detector;
+    private final boolean align;
     private final LiveLoop.Settings settings;
     private final Executor uiThread;
     private final Events events;
@@ -58,11 +59,13 @@ final class LiveSession implements LiveListener {
     private boolean stopRequested;  // guarded by this
     private double smoothing;       // guarded by this
 
-    LiveSession(VideoChoice choice, LoadedModel model, DetectorChoice detector, LiveLoop.Settings settings,
-                Executor uiThread, Events events) {
+    /** @param align whether faces are levelled by their eyes before classification (the app-wide choice) */
+    LiveSession(VideoChoice choice, LoadedModel model, DetectorChoice detector, boolean align,
+                LiveLoop.Settings settings, Executor uiThread, Events events) {
         this.choice = choice;
         this.model = model;
         this.detector = detector;
+        this.align = align;
         this.settings = settings;
         this.smoothing = settings.smoothing();
         this.uiThread = uiThread;
@@ -83,6 +86,10 @@ final class LiveSession implements LiveListener {
         return detector;
     }
 
+    boolean aligns() {
+        return align;
+    }
+
     /**
      * Opens the source and starts the loop; on a worker thread. False when {@link #stop()} came first (the
      * source is then released again). The message of a failure says what to do.
@@ -96,7 +103,7 @@ final class LiveSession implements LiveListener {
         }
         LiveLoop created;
         try {
-            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(model, detector.forVideo());
+            EmotionRecognizer recognizer = EmotionRecognizer.forVideo(model, detector.forVideo()).withAlignment(align);
             created = new LiveLoop(source, recognizer, settings, this);
         } catch (RuntimeException | Error e) {
             source.close();

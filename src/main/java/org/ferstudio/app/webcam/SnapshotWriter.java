@@ -10,7 +10,8 @@ import org.ferstudio.io.AtomicFiles;
 import org.ferstudio.vision.FaceAnnotator;
 
 /**
- * Saves a shown frame as a PNG with its boxes and labels drawn as the photo annotations draw them.
+ * Saves a shown frame as a PNG with its boxes and labels (and on request landmarks) drawn as the photo
+ * annotations draw them.
  * Written atomically: a failed save leaves whatever file was there.
  */
 final class SnapshotWriter {
@@ -18,9 +19,10 @@ final class SnapshotWriter {
     private SnapshotWriter() {
     }
 
-    static void write(LiveFrame frame, Path target) throws IOException {
+    /** @param landmarks whether the faces' landmarks are drawn too, as the overlay shows them */
+    static void write(LiveFrame frame, Path target, boolean landmarks) throws IOException {
         List<FaceResult> faces = frame.analysis().faces().stream().map(TrackedFace::result).toList();
-        BufferedImage annotated = new FaceAnnotator().annotate(frame.pixels().toBufferedImage(), faces);
+        BufferedImage annotated = new FaceAnnotator().withLandmarks(landmarks).annotate(frame.pixels().toBufferedImage(), faces);
         AtomicFiles.writePng(target, annotated);
     }
 }

@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,6 +52,8 @@ public final class WebcamView implements AppPane {
         root.setCenter(framePane);
         root.setBottom(statusBar());
         viewModel.frameProperty().addListener((observable, was, now) -> framePane.show(now));
+        framePane.setShowLandmarks(viewModel.showLandmarksProperty().get());
+        viewModel.showLandmarksProperty().addListener((observable, was, show) -> framePane.setShowLandmarks(show));
     }
 
     @Override
@@ -86,6 +89,11 @@ public final class WebcamView implements AppPane {
     /** The face boxes on screen, in the coordinates of the pane that holds the video. */
     List<Rectangle2D> overlayBoxes() {
         return framePane.overlayBoxes();
+    }
+
+    /** The landmark dots on screen, in the same coordinates as {@link #overlayBoxes()}. */
+    List<Point2D> overlayLandmarks() {
+        return framePane.overlayLandmarks();
     }
 
     /** Where the video is shown, in the same coordinates as {@link #overlayBoxes()}. */

@@ -68,6 +68,7 @@ public final class WebcamViewModel {
     private final ReadOnlyBooleanWrapper canSnapshot = new ReadOnlyBooleanWrapper(this, "canSnapshot");
     private final ChangeListener<LoadedModel> modelListener = (observable, was, now) -> modelChanged(now);
     private final ChangeListener<DetectorChoice> detectorListener = (observable, was, now) -> detectorChanged(now);
+    private final ChangeListener<Boolean> alignListener = (observable, was, now) -> alignChanged(now);
     private LiveSession session;
     private boolean restartWhenStopped;
     private boolean closed;
@@ -87,6 +88,7 @@ public final class WebcamViewModel {
         smoothing.addListener((observable, was, now) -> smoothingChanged(now));
         services.models().activeProperty().addListener(modelListener);
         services.detection().detectorProperty().addListener(detectorListener);
+        services.detection().alignProperty().addListener(alignListener);
         canStart.bind(phase.isEqualTo(Phase.IDLE).and(picker.selected().isNotNull()));
         canStop.bind(phase.isEqualTo(Phase.STARTING).or(phase.isEqualTo(Phase.RUNNING)));
         canRecord.bind(phase.isEqualTo(Phase.RUNNING).or(recording));
@@ -138,6 +140,11 @@ public final class WebcamViewModel {
     }
 
     // ---- settings
+
+    /** Whether the overlay and snapshots show the faces' five landmarks (the app-wide detection option). */
+    public ReadOnlyBooleanProperty showLandmarksProperty() {
+        return services.detection().showLandmarksProperty();
+    }
 
     /** Per-face smoothing of the probabilities over frames; a change applies to a running video from its next frame. */
     public BooleanProperty smoothingProperty() {
@@ -219,8 +226,8 @@ public final class WebcamViewModel {
             fail("Could not start the video", StatusMessages.noModel(), null);
             return;
         }
-        LiveSession starting = new LiveSession(choice, model.get(), services.detection().detector(), settings(),
-                uiThread, events);
+        LiveSession starting = new LiveSession(choice, model.get(), services.detection().detector(),
+                services.detection().align(), settings(), uiThread, events);
         session = starting;
         phase.set(Phase.STARTING);
         fps.set(0);
@@ -238,7 +245,10 @@ public final class WebcamViewModel {
         requestStop("Stopping…");
     }
 
-    /** Saves the shown frame with its boxes and labels as a PNG (".png" is added when missing). */
+    /**
+     * Saves the shown frame with its boxes and labels (and landmarks, when they are shown) as a PNG (".png" is
+     * added when missing).
+     */
     public void snapshot(Path target) {
         snapshot(frame.get(), target);
     }
@@ -256,8 +266,9 @@ public final class WebcamViewModel {
         if (replacesUnasked(target, png)) {
             return;
         }
+        boolean landmarks = services.detection().showLandmarksProperty().get();
         BackgroundTask.wrap(progress -> {
-            SnapshotWriter.write(shown, png);
+            SnapshotWriter.write(shown, png, landmarks);
             return png;
         }).onSuccess(saved -> status.set("Snapshot saved to " + saved))
                 .onFailure(e -> fail("Could not save the snapshot", StatusMessages.detail(e), e))
@@ -316,6 +327,7 @@ public final class WebcamViewModel {
         restartWhenStopped = false;
         services.models().activeProperty().removeListener(modelListener);
         services.detection().detectorProperty().removeListener(detectorListener);
+        services.detection().alignProperty().removeListener(alignListener);
         LiveSession running = session;
         if (running == null) {
             return;
@@ -457,6 +469,13 @@ public final class WebcamViewModel {
     private void detectorChanged(DetectorChoice now) {
         if (session != null && now != session.detector()) {
             restart("Switching to the " + now.displayName() + " face detector…");
+        }
+    }
+
+    /** Levelling changes the crops the model sees: the running video goes on from a fresh start with it. */
+    private void alignChanged(boolean now) {
+        if (session != null && now != session.aligns()) {
+            restart(now ? "Levelling faces by their eyes…" : "No longer levelling faces…");
         }
     }
 

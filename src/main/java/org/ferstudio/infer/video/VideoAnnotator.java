@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ferstudio.model.FaceBox;
+import org.ferstudio.model.FaceLandmarks;
 import org.ferstudio.model.FaceResult;
 import org.ferstudio.vision.FaceAnnotator;
 import org.ferstudio.vision.OpenCvRuntime;
@@ -21,7 +22,7 @@ import org.opencv.videoio.Videoio;
 
 /**
  * Draws the tracked faces into frames (box and "#3 Happy 87%", one colour per expression, the colours of
- * the photo annotations) and writes them as an MJPG .avi, the one format the bundled OpenCV both writes
+ * the photo annotations, and on request the detector's five landmarks as dots) and writes them as an MJPG .avi, the one format the bundled OpenCV both writes
  * and reads. The video is staged beside the target and moved into place by {@link #commit()} after it
  * was read back successfully. One thread at a time.
  */
@@ -33,13 +34,23 @@ public final class VideoAnnotator implements AutoCloseable {
     private final Path staged;
     private final Size size;
     private final VideoWriter writer;
+    private final boolean landmarks;
     private long written;
     private boolean released;
     private boolean committed;
 
-    /** Opens the video for frames of {@code width} x {@code height} at {@code fps}. */
+    /** Opens the video for frames of {@code width} x {@code height} at {@code fps}, without landmarks. */
     public VideoAnnotator(Path target, double fps, int width, int height) throws IOException {
+        this(target, fps, width, height, false);
+    }
+
+    /**
+     * Opens the video for frames of {@code width} x {@code height} at {@code fps}; {@code landmarks} also draws
+     * the five landmarks of faces that have them.
+     */
+    public VideoAnnotator(Path target, double fps, int width, int height, boolean landmarks) throws IOException {
         OpenCvRuntime.ensureLoaded();
+        this.landmarks = landmarks;
         this.target = target.toAbsolutePath().normalize();
         this.staged = StagedFiles.besides(this.target, ".tmp.avi");
         this.size = new Size(width, height);
@@ -53,8 +64,8 @@ public final class VideoAnnotator implements AutoCloseable {
         }
     }
 
-    /** Draws the faces into the frame's own pixels. */
-    public static void draw(Frame frame, List<TrackedFace> faces) {
+    /** Draws the faces into the frame's own pixels; with {@code landmarks}, also their five landmarks. */
+    public static void draw(Frame frame, List<TrackedFace> faces, boolean landmarks) {
         Mat image = frame.bgr();
         double fontScale = Math.max(0.45, Math.min(frame.width(), frame.height()) / 800.0);
         int thickness = Math.max(1, (int) Math.round(fontScale * 2));
@@ -65,6 +76,9 @@ public final class VideoAnnotator implements AutoCloseable {
             Scalar colour = new Scalar(c.getBlue(), c.getGreen(), c.getRed());
             Imgproc.rectangle(image, new Point(b.x(), b.y()), new Point(b.x() + b.width() - 1, b.y() + b.height() - 1),
                     colour, thickness + 1);
+            if (landmarks && r.landmarks() != null) {
+                drawLandmarks(image, r.landmarks(), colour, Math.max(2, (int) Math.round(b.width() / 40.0)));
+            }
             String caption = String.format(Locale.ROOT, "#%d %s %.0f%%", face.trackId(), r.label(), 100 * r.confidence());
             int[] baseline = new int[1];
             Size text = Imgproc.getTextSize(caption, FONT, fontScale, thickness, baseline);
@@ -77,13 +91,23 @@ public final class VideoAnnotator implements AutoCloseable {
         }
     }
 
+    /** A dot per landmark in the box's colour, ringed in white, as the photo annotations draw them. */
+    private static void drawLandmarks(Mat image, FaceLandmarks points, Scalar colour, int radius) {
+        Scalar white = new Scalar(255, 255, 255);
+        for (FaceLandmarks.Point p : points.points()) {
+            Point centre = new Point(p.x(), p.y());
+            Imgproc.circle(image, centre, radius, colour, -1, Imgproc.LINE_AA);
+            Imgproc.circle(image, centre, radius, white, Math.max(1, radius / 3), Imgproc.LINE_AA);
+        }
+    }
+
     /** Draws the faces into the frame and appends it to the video. */
     public void write(Frame frame, List<TrackedFace> faces) {
         if (frame.width() != size.width || frame.height() != size.height) {
             throw new IllegalArgumentException("frame of " + frame.width() + "x" + frame.height() + " for a video of "
                     + (int) size.width + "x" + (int) size.height);
         }
-        draw(frame, faces);
+        draw(frame, faces, landmarks);
         writer.write(frame.bgr());
         written++;
     }

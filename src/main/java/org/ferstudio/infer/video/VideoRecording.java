@@ -16,6 +16,7 @@ public final class VideoRecording implements LiveListener, AutoCloseable {
 
     private final TimelineWriter timeline;
     private final Path annotatedVideo;
+    private final boolean landmarks;
     private final double fps;
     private final TrackSummary summary;
     private final ProgressReporter progress;
@@ -24,8 +25,17 @@ public final class VideoRecording implements LiveListener, AutoCloseable {
     private volatile Throwable error;
     private volatile LoopStats stats;
 
-    /** What to record; null paths leave that output out. */
-    public record Outputs(Path timeline, Path annotatedVideo) {
+    /**
+     * What to record; null paths leave that output out.
+     *
+     * @param landmarks whether the annotated video also shows the faces' five landmarks
+     */
+    public record Outputs(Path timeline, Path annotatedVideo, boolean landmarks) {
+
+        /** The outputs, the annotated video without landmarks. */
+        public Outputs(Path timeline, Path annotatedVideo) {
+            this(timeline, annotatedVideo, false);
+        }
     }
 
     /**
@@ -36,6 +46,7 @@ public final class VideoRecording implements LiveListener, AutoCloseable {
                           ProgressReporter progress) throws IOException {
         this.timeline = outputs.timeline() == null ? null : new TimelineWriter(outputs.timeline(), classes);
         this.annotatedVideo = outputs.annotatedVideo();
+        this.landmarks = outputs.landmarks();
         this.fps = fps;
         this.summary = new TrackSummary(classes);
         this.totalFrames = totalFrames;
@@ -51,7 +62,7 @@ public final class VideoRecording implements LiveListener, AutoCloseable {
         if (annotatedVideo != null) {
             // the size is known only from the first frame
             if (annotator == null) {
-                annotator = new VideoAnnotator(annotatedVideo, fps, frame.width(), frame.height());
+                annotator = new VideoAnnotator(annotatedVideo, fps, frame.width(), frame.height(), landmarks);
             }
             annotator.write(frame, analysis.faces());
         }

@@ -310,6 +310,45 @@ class WebcamViewModelTest {
     }
 
     @Test
+    void levellingFacesRestartsTheRunningVideoAndItsFacesKeepTheirLandmarks() throws Exception {
+        viewModel.openVideo(longClip);
+        awaitFaces();
+        List<Phase> phases = new ArrayList<>();
+        viewModel.phaseProperty().addListener((observable, was, now) -> phases.add(now));
+
+        test.services().detection().alignProperty().set(true);
+        ui.runUntil(() -> phases.contains(Phase.RUNNING), PLAYING);
+        int before = shown.size();
+        ui.runUntil(() -> shown.size() >= before + 3, PLAYING);
+
+        assertThat(phases).containsExactly(Phase.STOPPING, Phase.IDLE, Phase.STARTING, Phase.RUNNING);
+        List<TrackedFace> faces = shown.subList(before, shown.size()).stream().flatMap(f -> f.faces().stream()).toList();
+        assertThat(faces).as("YuNet's faces, detected or tracked, keep their landmarks").isNotEmpty()
+                .allSatisfy(f -> assertThat(f.result().landmarks()).isNotNull());
+        assertThat(test.errors().reported()).isEmpty();
+    }
+
+    @Test
+    void withLandmarksShownTheSnapshotShowsThemToo() throws Exception {
+        test.services().detection().showLandmarksProperty().set(true);
+        assertThat(viewModel.showLandmarksProperty().get()).isTrue();
+        viewModel.openVideo(longClip);
+        awaitFaces();
+        LiveFrame frame = viewModel.frameProperty().get();
+        Path png = tmp.resolve("dots.png");
+        viewModel.snapshot(frame, png);
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage plain = frame.pixels().toBufferedImage();
+        var landmarks = frame.analysis().faces().get(0).result().landmarks();
+        assertThat(landmarks).isNotNull();
+        for (var p : landmarks.points()) {
+            assertThat(image.getRGB((int) p.x(), (int) p.y())).as("a dot at %s", p)
+                    .isNotEqualTo(plain.getRGB((int) p.x(), (int) p.y()));
+        }
+    }
+
+    @Test
     void turningSmoothingOffAppliesWithoutARestartAndIsRemembered() throws Exception {
         viewModel.openVideo(longClip);
         ui.runUntil(() -> viewModel.phaseProperty().get() == Phase.RUNNING && viewModel.frameProperty().get() != null,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -172,6 +173,25 @@ class WebcamViewTest {
         assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#fpsLabel").queryLabeled().getText()).isEqualTo("– fps");
         assertThat(test.errors().reported()).isEmpty();
+    }
+
+    @Test
+    void theLandmarksAreDrawnWhileTheOptionIsOn(FxRobot robot) throws Exception {
+        playClipWithFaces(robot);
+        assertThat(onFx(() -> view.overlayLandmarks())).as("off by default").isEmpty();
+
+        robot.interact(() -> test.services().detection().showLandmarksProperty().set(true));
+        waitUntil(() -> !view.overlayLandmarks().isEmpty());
+        onFx(() -> {
+            List<Point2D> dots = view.overlayLandmarks();
+            Rectangle2D video = view.videoArea();
+            assertThat(dots).as("five per face").hasSize(5 * view.overlayBoxes().size());
+            assertThat(dots).allSatisfy(p -> assertThat(video.contains(p)).as("%s on the video", p).isTrue());
+            return null;
+        });
+
+        robot.interact(() -> test.services().detection().showLandmarksProperty().set(false));
+        waitUntil(() -> view.overlayLandmarks().isEmpty());
     }
 
     @Test
