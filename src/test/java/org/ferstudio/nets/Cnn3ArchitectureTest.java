@@ -79,6 +79,13 @@ class Cnn3ArchitectureTest {
         assertThat(layers).as("no batch-norm, activation or dropout layer left").hasSize(3 * 3 + 2)
                 .noneMatch(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization);
         assertThat(copy.trainableParams()).as("the model's size, as trained").isEqualTo(trained.trainableParams());
+        for (var layer : layers) {
+            if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer
+                    || layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+                assertThat(layer.getHelper()).as("layer %d of the folded copy keeps its oneDNN helper",
+                        layer.getIndex()).isNotNull();
+            }
+        }
     }
 
     @Test
