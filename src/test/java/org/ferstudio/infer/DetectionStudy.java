@@ -82,8 +82,10 @@ public final class DetectionStudy {
         this.faces = faces;
         this.model = model;
         // crops exactly at the boxes given (identity framing), and crops at YuNet's boxes mapped to the framing
-        this.plain = new EmotionRecognizer(model, haar, TestTimeAugmentation.NONE);
-        this.yunetFramed = new EmotionRecognizer(model, yunet, TestTimeAugmentation.NONE);
+        // -Dstudy.tta=tencrop (or flip) measures with the product's photo setting; none by default
+        TestTimeAugmentation tta = TestTimeAugmentation.parse(System.getProperty("study.tta", "none"));
+        this.plain = new EmotionRecognizer(model, haar, tta);
+        this.yunetFramed = new EmotionRecognizer(model, yunet, tta);
     }
 
     public static void main(String[] args) throws Exception {
