@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The backward pass of batch normalisation in training (statistics of the batch itself) for an NCHW batch, done as a
  * few contiguous passes over each image's channel planes. DL4J 1.0.0-M2.1 calls libnd4j's {@code batchnorm_bp}, which
  * runs oneDNN with the statistics held fixed and then adds the statistics' share of the gradient with strided rank-4
- * reductions and broadcasts: about 16% of a training step of the 3-block CNN (docs/PERFORMANCE.md).
+ * reductions and broadcasts: with oneDNN's own part, about a quarter of a training step of the 3-block CNN
+ * (docs/PERFORMANCE.md).
  * <p>
  * Per channel, with {@code M} values, {@code x̂ = (x - μ)/σ}, {@code σ = sqrt(var + eps)}:
  * {@code dβ = Σ dy}, {@code dγ = Σ dy·x̂} and {@code dx = γ/σ · (dy - dβ/M - x̂·dγ/M)}, computed here as
@@ -88,8 +89,8 @@ final class BatchNormBackward {
         return Nd4j.createFromArray(values).reshape(images * (long) c, 1);
     }
 
+    /** Rank-4 float batches; the caller hands over contiguous c-order copies of any other layout. */
     static boolean supports(INDArray x, INDArray dy) {
-        return x.rank() == 4 && x.dataType() == DataType.FLOAT && dy.dataType() == DataType.FLOAT
-                && x.ordering() == 'c' && dy.ordering() == 'c';
+        return x.rank() == 4 && x.dataType() == DataType.FLOAT && dy.dataType() == DataType.FLOAT;
     }
 }

@@ -49,7 +49,7 @@ final class BatchNormFolding {
                         : w.mulRowVector(scale.reshape(1, scale.length()));
                 into.setParam(DefaultParamInitializer.WEIGHT_KEY, scaled);
                 into.setParam(DefaultParamInitializer.BIAS_KEY,
-                        b.reshape(scale.length()).mul(scale).addi(shift).reshape(into.getParam("b").shape()));
+                        b.reshape(scale.length()).mul(scale).addi(shift).reshape(into.getParam(DefaultParamInitializer.BIAS_KEY).shape()));
             } else {
                 into.setParam(DefaultParamInitializer.WEIGHT_KEY, w.dup());
                 into.setParam(DefaultParamInitializer.BIAS_KEY, b.dup());

@@ -12,7 +12,6 @@ import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.FerNetwork;
 import org.ferstudio.nets.NetworkSpec;
 import org.ferstudio.nets.OptimizerSettings;
-import org.ferstudio.store.ArrayFile;
 import org.ferstudio.store.ModelLoadException;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.task.ProgressReporter;
@@ -54,7 +53,7 @@ class TrainInitTest {
         ModelCard card = ModelStore.load(model).card();
         FerNetwork trained = Architectures.byId(card.architecture())
                 .build(NetworkSpec.forInference(card.classes().size()));
-        trained.setParams(Nd4j.createFromArray(ArrayFile.read(model.resolve(ModelStore.WEIGHTS_FILE))).reshape(1, -1));
+        trained.setParams(Nd4j.createFromArray(ModelStore.savedValues(model, card)).reshape(1, -1));
         return ((MultiLayerNetwork) trained.dl4jModel()).getLayer(0).getParam("W");
     }
 
