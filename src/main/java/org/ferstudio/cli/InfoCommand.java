@@ -11,6 +11,7 @@ import org.ferstudio.nets.BackendInfo;
 import org.ferstudio.io.Json;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.store.RuntimeInfo;
+import org.ferstudio.train.TrainingRecipe;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,6 +115,7 @@ public final class InfoCommand implements Callable<Integer> {
         }
         out.printf("trained       %s, %d s on %s, %d threads%s%n", card.created(), card.trainingSeconds(),
                 card.hardware(), card.threads(), card.bestEpoch() == null ? "" : ", best epoch " + card.bestEpoch());
+        TrainingRecipe.describe(card.training()).ifPresent(recipe -> out.printf("recipe        %s%n", recipe));
         if (card.training() != null) {
             out.printf("settings      %s%n", card.training());
         }

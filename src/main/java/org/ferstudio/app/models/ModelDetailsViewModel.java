@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.train.TrainingRecipe;
 
 /**
  * What the model details window shows of one model folder: its card as readable facts, recall per class,
@@ -58,6 +59,7 @@ public final class ModelDetailsViewModel {
             facts.add(new Fact("Time per face", timePerFace(card.inference())));
         }
         facts.add(new Fact("Training", training()));
+        TrainingRecipe.describe(card.training()).ifPresent(recipe -> facts.add(new Fact("Recipe", recipe)));
         if (card.data() != null) {
             facts.add(new Fact("Data", data(card.data())));
         }

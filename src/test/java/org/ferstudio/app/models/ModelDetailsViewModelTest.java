@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import org.ferstudio.model.ModelCard;
 import org.ferstudio.model.SampleCards;
 import org.ferstudio.io.AtomicFiles;
+import org.ferstudio.io.Json;
+import org.ferstudio.nets.OptimizerSettings;
 import org.ferstudio.store.ModelStore;
+import org.ferstudio.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +63,20 @@ class ModelDetailsViewModelTest {
         Map<String, String> facts = facts(new ModelDetailsViewModel(folder, card.withTraining(training)));
         assertThat(facts.get("Training")).isEqualTo("1 h 30 min on Intel(R) Xeon(R) CPU @ 2.20GHz, 2 logical cores, "
                 + "2 threads; best epoch 31; continued from the weights of fer-cnn3, whose training is not counted");
+    }
+
+    @Test
+    void aModelTrainedByTrainShowsItsRecipe() throws IOException {
+        ModelCard card = SampleCards.complete();
+        assertThat(facts(new ModelDetailsViewModel(folder, card))).doesNotContainKey("Recipe"); // another tool's card
+        TrainingConfig config = TrainingConfig.builder().optimizer(new OptimizerSettings("sgd", 0.01, 0.9, 1e-4))
+                .ema(0.999).build();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> training = new LinkedHashMap<>(Json.fromJson(Json.toJson(config), Map.class));
+        training.put("weights", "ema");
+        Map<String, String> facts = facts(new ModelDetailsViewModel(folder, card.withTraining(training)));
+        assertThat(facts.get("Recipe")).startsWith("SGD with Nesterov momentum 0.9, learning rate 0.01, weight decay "
+                + "0.0001; plateau schedule").contains("weight average (EMA, decay 0.999); the saved weights are the average");
     }
 
     @Test
