@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.RecipePreset;
 
 /** Step 2's controls, bound to a {@link ModelStepViewModel}. */
 final class ModelStepView {
@@ -32,9 +33,10 @@ final class ModelStepView {
         form.setVgap(8);
         Forms.row(form, 0, "Architecture:", architecture());
         Forms.row(form, 1, "Start from:", startingPoint());
-        Forms.row(form, 2, "Epochs (at most):", field("epochs", vm.epochsProperty(), vm.epochsErrorProperty()));
-        Forms.row(form, 3, "Batch size:", field("batch", vm.batchProperty(), vm.batchErrorProperty()));
-        Forms.row(form, 4, "Learning rate:",
+        Forms.row(form, 2, "Recipe:", recipe());
+        Forms.row(form, 3, "Epochs (at most):", field("epochs", vm.epochsProperty(), vm.epochsErrorProperty()));
+        Forms.row(form, 4, "Batch size:", field("batch", vm.batchProperty(), vm.batchErrorProperty()));
+        Forms.row(form, 5, "Learning rate:",
                 field("learningRate", vm.learningRateProperty(), vm.learningRateErrorProperty()));
         CheckBox augmentation = new CheckBox("Augment training images (flip, shift, rotate, zoom, light, erasing)");
         augmentation.setId("augmentationCheck");
@@ -43,14 +45,13 @@ final class ModelStepView {
         strong.setId("strongAugmentationCheck");
         strong.selectedProperty().bindBidirectional(vm.strongAugmentationProperty());
         strong.disableProperty().bind(augmentation.selectedProperty().not());
-        Forms.row(form, 5, "Augmentation:", new VBox(4, augmentation, strong));
-        Forms.row(form, 6, "Class balancing:", balancing());
+        Forms.row(form, 6, "Augmentation:", new VBox(4, augmentation, strong));
+        Forms.row(form, 7, "Class balancing:", balancing());
         Button defaults = new Button("Restore defaults");
         defaults.setId("restoreDefaultsButton");
         defaults.setOnAction(e -> vm.restoreDefaults());
-        Label note = new Label("Training stops early when validation accuracy has not improved for a while, and "
-                + "keeps the best epoch. The defaults suit FER2013; an epoch of FER2013 takes several minutes on a "
-                + "laptop CPU.");
+        Label note = new Label("Training keeps the epoch with the best validation accuracy. The defaults suit "
+                + "FER2013; an epoch of FER2013 takes several minutes on a laptop CPU.");
         note.setWrapText(true);
         root.getChildren().addAll(Forms.heading("2. Choose the model and how to train it"), form, defaults, note);
     }
@@ -78,6 +79,18 @@ final class ModelStepView {
         message.setWrapText(true);
         message.setMaxWidth(560);
         message.textProperty().bind(vm.architectureMessageProperty());
+        return new VBox(4, combo, message);
+    }
+
+    private VBox recipe() {
+        ComboBox<RecipePreset> combo = new ComboBox<>(FXCollections.observableArrayList(RecipePreset.values()));
+        combo.setId("recipeCombo");
+        combo.valueProperty().bindBidirectional(vm.recipeProperty());
+        Label message = new Label();
+        message.setId("recipeMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.textProperty().bind(vm.recipeMessageProperty());
         return new VBox(4, combo, message);
     }
 

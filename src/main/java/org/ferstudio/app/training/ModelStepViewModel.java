@@ -1,5 +1,6 @@
 package org.ferstudio.app.training;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -19,20 +20,24 @@ import org.ferstudio.data.AugmentationConfig;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.nets.TransferArchitecture;
 import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.RecipePreset;
 import org.ferstudio.train.TrainingConfig;
 
 /**
  * Step 2: the architecture, what the network starts from (random weights or a trained model of that
- * architecture, to fine-tune it) and the settings users usually change (epochs, batch size, learning rate,
- * augmentation, class balancing), each typed field validated with a message. Everything else keeps the
- * command line's defaults ({@link TrainingConfig#defaults()}), which train the 3-block CNN well on
- * FER2013. The last settings used are remembered.
+ * architecture, to fine-tune it), the recipe ({@link RecipePreset}: optimiser, schedule, epochs, weight average)
+ * and the settings users usually change (epochs, batch size, learning rate, augmentation, class balancing),
+ * each typed field validated with a message. Choosing a recipe puts its epochs and learning rate in those
+ * fields. Everything else keeps the command line's defaults ({@link TrainingConfig#defaults()}). The last
+ * settings used are remembered.
  */
 public final class ModelStepViewModel {
 
     static final int MAX_BATCH = 1024;
 
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+    /** The recipe a new user is offered first. */
+    static final RecipePreset DEFAULT_RECIPE = RecipePreset.QUICK;
 
     private final ArchitectureAvailability availability;
     private final TrainingPreferences prefs;
@@ -42,6 +47,7 @@ public final class ModelStepViewModel {
     private final ObservableList<ArchitectureOption> architecturesReadOnly =
             FXCollections.unmodifiableObservableList(architectures);
     private final ObjectProperty<ArchitectureOption> architecture = new SimpleObjectProperty<>(this, "architecture");
+    private final ObjectProperty<RecipePreset> recipe = new SimpleObjectProperty<>(this, "recipe", DEFAULT_RECIPE);
     private final StringProperty epochs = new SimpleStringProperty(this, "epochs");
     private final StringProperty batch = new SimpleStringProperty(this, "batch");
     private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate");
@@ -56,6 +62,7 @@ public final class ModelStepViewModel {
             StartingPoint.RANDOM);
     private final StringBinding startMessage;
     private final StringBinding architectureMessage;
+    private final StringBinding recipeMessage;
     private final StringBinding epochsError;
     private final StringBinding batchError;
     private final StringBinding learningRateError;
@@ -72,15 +79,23 @@ public final class ModelStepViewModel {
         this.availability = availability;
         this.prefs = prefs;
         this.models = models;
-        startMessage = Bindings.createStringBinding(() -> startMessage(startFrom.get()), startFrom);
+        startMessage = Bindings.createStringBinding(() -> startMessage(startFrom.get(), recipe.get()), startFrom, recipe);
         architectureMessage = Bindings.createStringBinding(() -> describe(architecture.get()), architecture);
+        recipeMessage = Bindings.createStringBinding(() -> recipe.get() == null ? "Choose a recipe."
+                : recipe.get().description(), recipe);
         epochsError = error(epochs, ModelStepViewModel::epochsProblem);
         batchError = error(batch, ModelStepViewModel::batchProblem);
         learningRateError = error(learningRate, ModelStepViewModel::learningRateProblem);
         valid = Bindings.createBooleanBinding(() -> architecture.get() != null && architecture.get().available()
-                        && balancing.get() != null && epochsError.get().isEmpty() && batchError.get().isEmpty()
-                        && learningRateError.get().isEmpty(),
-                architecture, balancing, epochsError, batchError, learningRateError);
+                        && recipe.get() != null && balancing.get() != null && epochsError.get().isEmpty()
+                        && batchError.get().isEmpty() && learningRateError.get().isEmpty(),
+                architecture, recipe, balancing, epochsError, batchError, learningRateError);
+        // a recipe brings its own length and rate; the fields stay editable afterwards
+        recipe.addListener((obs, old, now) -> {
+            if (now != null && now != old) {
+                showRecipe(now);
+            }
+        });
         refreshArchitectures();
         restore();
         architecture.addListener((obs, old, now) -> refreshStartingPoints());
@@ -113,6 +128,15 @@ public final class ModelStepViewModel {
     /** What starting from the chosen point means for the run. */
     public StringBinding startMessageProperty() {
         return startMessage;
+    }
+
+    public ObjectProperty<RecipePreset> recipeProperty() {
+        return recipe;
+    }
+
+    /** What the chosen recipe does and costs. */
+    public StringBinding recipeMessageProperty() {
+        return recipeMessage;
     }
 
     public StringProperty epochsProperty() {
@@ -174,9 +198,9 @@ public final class ModelStepViewModel {
     public void restoreDefaults() {
         find(DEFAULTS.architecture()).ifPresent(architecture::set);
         startFrom.set(StartingPoint.RANDOM);
-        epochs.set(String.valueOf(DEFAULTS.epochs()));
+        recipe.set(DEFAULT_RECIPE);
+        showRecipe(DEFAULT_RECIPE);
         batch.set(String.valueOf(DEFAULTS.batchSize()));
-        learningRate.set(String.valueOf(DEFAULTS.optimizer().learningRate()));
         augmentation.set(!DEFAULTS.augmentation().isNone());
         strongAugmentation.set(DEFAULTS.augmentation().equals(AugmentationConfig.strong()));
         balancing.set(DEFAULTS.balancing());
@@ -187,7 +211,7 @@ public final class ModelStepViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("the model settings are not valid");
         }
-        TrainingConfig config = TrainingConfig.builder().architecture(architecture.get().id())
+        TrainingConfig config = recipe.get().applyTo(TrainingConfig.builder()).architecture(architecture.get().id())
                 .epochs(Integer.parseInt(epochs.get().trim())).batchSize(Integer.parseInt(batch.get().trim()))
                 .learningRate(parseDouble(learningRate.get()))
                 .augmentation(!augmentation.get() ? AugmentationConfig.none()
@@ -222,19 +246,31 @@ public final class ModelStepViewModel {
         }
     }
 
-    private static String startMessage(StartingPoint start) {
+    private static String startMessage(StartingPoint start, RecipePreset recipe) {
         if (start == null || start.model() == null) {
             return "";
         }
+        String lower = recipe == null ? "" : " (" + BigDecimal.valueOf(recipe.config().optimizer().learningRate())
+                .movePointLeft(1).stripTrailingZeros().toPlainString() + ")";
         return "Fine-tunes " + start.model().name() + ": training starts from its weights. A learning rate about "
-                + "ten times lower than the default (0.0001) keeps most of what it learned; the dataset must have "
-                + "the same classes.";
+                + "ten times lower than the recipe's" + lower + " keeps most of what it learned; the dataset must "
+                + "have the same classes.";
+    }
+
+    /** Puts the recipe's epochs and learning rate in their fields. */
+    private void showRecipe(RecipePreset preset) {
+        TrainingConfig c = preset.config();
+        epochs.set(String.valueOf(c.epochs()));
+        learningRate.set(String.valueOf(c.optimizer().learningRate()));
     }
 
     /** Stores the current settings as the ones to offer next time. */
     public void remember() {
         if (architecture.get() != null) {
             prefs.put(TrainingPreferences.ARCHITECTURE, architecture.get().id());
+        }
+        if (recipe.get() != null) {
+            prefs.put(TrainingPreferences.RECIPE, recipe.get().name());
         }
         prefs.put(TrainingPreferences.EPOCHS, epochs.get().trim());
         prefs.put(TrainingPreferences.BATCH, batch.get().trim());
@@ -257,6 +293,11 @@ public final class ModelStepViewModel {
 
     private void restore() {
         restoreDefaults();
+        try {
+            recipe.set(RecipePreset.parse(prefs.get(TrainingPreferences.RECIPE, DEFAULT_RECIPE.name())));
+        } catch (IllegalArgumentException e) {
+            recipe.set(DEFAULT_RECIPE); // a recipe this version no longer has
+        }
         epochs.set(prefs.get(TrainingPreferences.EPOCHS, epochs.get()));
         batch.set(prefs.get(TrainingPreferences.BATCH, batch.get()));
         learningRate.set(prefs.get(TrainingPreferences.LEARNING_RATE, learningRate.get()));

@@ -18,6 +18,7 @@ final class TrainingPreferences {
     static final String SPLIT_MODE = "splitMode";
     static final String SPLIT_SEED = "splitSeed";
     static final String ARCHITECTURE = "architecture";
+    static final String RECIPE = "recipe";
     static final String EPOCHS = "epochs";
     static final String BATCH = "batch";
     static final String LEARNING_RATE = "learningRate";

@@ -14,6 +14,7 @@ import org.ferstudio.model.SampleCards;
 import org.ferstudio.nets.Architecture;
 import org.ferstudio.nets.Architectures;
 import org.ferstudio.train.ClassBalancing;
+import org.ferstudio.train.RecipePreset;
 import org.ferstudio.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +155,41 @@ class ModelStepViewModelTest {
 
         again.restoreDefaults();
         assertThat(again.config()).isEqualTo(TrainingConfig.defaults());
+    }
+
+    @Test
+    void theLongRecipeBringsItsEpochsAndRateAndIsRemembered() {
+        assertThat(vm.recipeProperty().get()).isEqualTo(ModelStepViewModel.DEFAULT_RECIPE);
+        vm.batchProperty().set("32");
+        vm.recipeProperty().set(RecipePreset.LONG);
+        assertThat(vm.epochsProperty().get()).isEqualTo("100");
+        assertThat(vm.learningRateProperty().get()).isEqualTo("0.01");
+        assertThat(vm.recipeMessageProperty().get()).startsWith("SGD at 0.01 with Nesterov momentum 0.9");
+        assertThat(vm.config()).isEqualTo(RecipePreset.LONG.applyTo(TrainingConfig.builder()).batchSize(32).build());
+
+        vm.epochsProperty().set("60"); // the fields stay the user's to change
+        assertThat(vm.config().epochs()).isEqualTo(60);
+        assertThat(vm.config().ema()).isEqualTo(0.999);
+        vm.remember();
+        ModelStepViewModel again = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs);
+        assertThat(again.recipeProperty().get()).isEqualTo(RecipePreset.LONG);
+        assertThat(again.epochsProperty().get()).isEqualTo("60");
+        assertThat(again.config()).isEqualTo(vm.config());
+
+        again.restoreDefaults();
+        assertThat(again.recipeProperty().get()).isEqualTo(ModelStepViewModel.DEFAULT_RECIPE);
+        assertThat(again.config()).isEqualTo(TrainingConfig.defaults());
+    }
+
+    @Test
+    void theFineTuningAdviceFollowsTheRecipesRate() {
+        ModelCard cnn3 = SampleCards.complete().withName("mine");
+        ModelStepViewModel step = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs,
+                javafx.collections.FXCollections.observableArrayList(new ModelChoice(tmp.resolve("mine"), cnn3, false)));
+        step.startFromProperty().set(step.startingPoints().get(1));
+        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.0001)");
+        step.recipeProperty().set(RecipePreset.LONG);
+        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.001)");
     }
 
     @Test
