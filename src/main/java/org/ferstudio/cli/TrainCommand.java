@@ -24,6 +24,7 @@ import org.ferstudio.train.ClassBalancing;
 import org.ferstudio.train.Distillation;
 import org.ferstudio.train.FeatureCache;
 import org.ferstudio.train.LrSchedule;
+import org.ferstudio.train.RecipePreset;
 import org.ferstudio.train.StartingWeights;
 import org.ferstudio.train.TeacherProbabilities;
 import org.ferstudio.train.TrainingConfig;
@@ -54,6 +55,13 @@ public final class TrainCommand implements Callable<Integer> {
             + "2.42M parameters, 387.7 MFLOP per face"},
             completionCandidates = ArchitectureIds.class)
     String architecture;
+
+    @Option(names = "--recipe", paramLabel = "NAME", description = {"start from a recipe's settings: quick (Adam, "
+            + "the rate halved on plateaus, early stopping: the defaults below) or long (SGD with Nesterov momentum "
+            + "0.9 at 0.01, weight decay 1e-4, the rate x0.75 after 5 epochs without improvement, 100 epochs, no early "
+            + "stopping, --ema 0.999: the long runs of docs/RESULTS.md).",
+            "Options given beside it win over the recipe's values"})
+    String recipe;
 
     @Option(names = "--epochs", description = "maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -93,8 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
     int earlyStopping;
 
     @Option(names = "--augment", description = {"standard, strong or none (default: ${DEFAULT-VALUE}): standard flips, "
-            + "shifts 4 px, rotates 10 degrees, zooms 0.9-1.1, changes light 20% and erases a patch 1 time in 4;",
-            "strong zooms 0.8-1.2 (a random resized crop either way) and shifts 10 px (20% of the side)"})
+            + "shifts 4 px, rotates 10 degrees, zooms 0.9-1.1, changes light 20%% and erases a patch 1 time in 4;",
+            "strong zooms 0.8-1.2 (a random resized crop either way) and shifts 10 px (20%% of the side)"})
     String augment;
 
     @Option(names = "--ema", paramLabel = "DECAY", description = {"keep an exponential moving average of all the "
@@ -264,15 +272,9 @@ public final class TrainCommand implements Callable<Integer> {
                     ? " is a file" : " holds files that are not a training run's") + "; name a new or empty folder");
         }
         Architecture arch = Architectures.byId(architecture);
-        double lr = learningRate != null ? learningRate
-                : optimizer.equalsIgnoreCase("sgd") ? 0.01 : TrainingConfig.defaults().optimizer().learningRate();
-        AugmentationConfig aug = AugmentationConfig.parse(augment);
-        TrainingConfig config = TrainingConfig.builder().architecture(architecture).epochs(epochs).batchSize(batch)
-                .optimizer(new OptimizerSettings(optimizer, lr, momentum, weightDecay))
-                .schedule(LrSchedule.parse(schedule)).plateauPatience(plateauPatience).plateauFactor(plateauFactor)
-                .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing).earlyStoppingPatience(earlyStopping)
-                .augmentation(aug).balancing(ClassBalancing.parse(balance)).seed(seed).ema(ema).build();
-        if (ema != 0 && arch instanceof TransferArchitecture) {
+        TrainingConfig config = settings();
+        double lr = config.optimizer().learningRate();
+        if (config.ema() != 0 && arch instanceof TransferArchitecture) {
             throw new IllegalArgumentException("--ema needs a one-stage architecture; " + architecture
                     + " trains a head on cached features, then fine-tunes");
         }
@@ -294,6 +296,36 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return config.withFineTuning(new TrainingConfig.FineTuning(fineTuneBlocks, fineTuneEpochs,
                 fineTuneLearningRate != null ? fineTuneLearningRate : lr / 10));
+    }
+
+    /**
+     * The training settings of a new run: the options as given, and for those a {@code --recipe} sets and the
+     * command line leaves out, the recipe's values.
+     */
+    TrainingConfig settings() {
+        TrainingConfig base = recipe == null ? TrainingConfig.defaults() : RecipePreset.parse(recipe).config();
+        boolean noRecipe = recipe == null;
+        String type = noRecipe || given("--optimizer") ? optimizer : base.optimizer().type();
+        double lr = learningRate != null ? learningRate
+                : !noRecipe && !given("--optimizer") ? base.optimizer().learningRate()
+                : type.equalsIgnoreCase("sgd") ? 0.01 : TrainingConfig.defaults().optimizer().learningRate();
+        return TrainingConfig.builder().architecture(architecture)
+                .epochs(noRecipe || given("--epochs") ? epochs : base.epochs()).batchSize(batch)
+                .optimizer(new OptimizerSettings(type, lr,
+                        noRecipe || given("--momentum") ? momentum : base.optimizer().momentum(),
+                        noRecipe || given("--weight-decay") ? weightDecay : base.optimizer().weightDecay()))
+                .schedule(noRecipe || given("--schedule") ? LrSchedule.parse(schedule) : base.schedule())
+                .plateauPatience(noRecipe || given("--plateau-patience") ? plateauPatience : base.plateauPatience())
+                .plateauFactor(noRecipe || given("--plateau-factor") ? plateauFactor : base.plateauFactor())
+                .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
+                .earlyStoppingPatience(noRecipe || given("--early-stopping") ? earlyStopping
+                        : base.earlyStoppingPatience())
+                .augmentation(AugmentationConfig.parse(augment)).balancing(ClassBalancing.parse(balance)).seed(seed)
+                .ema(noRecipe || given("--ema") ? ema : base.ema()).build();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** The teachers and their settings, or null without --teacher (whose settings are then refused). */
@@ -323,7 +355,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Any other training option is refused by name rather than silently ignored.
      */
     private void rejectChangesOnResume() {
-        List<String> fixed = List.of("--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
+        List<String> fixed = List.of("--recipe", "--arch", "--batch", "--optimizer", "--lr", "--momentum", "--weight-decay",
                 "--plateau-patience", "--plateau-factor", "--min-lr", "--label-smoothing", "--early-stopping",
                 "--augment", "--ema", "--balance", "--seed", "--init", "--fine-tune-blocks", "--fine-tune-epochs", "--fine-tune-lr",
                 "--teacher", "--distill-weight", "--temperature", "--teacher-tta");

@@ -1,5 +1,8 @@
 package org.ferstudio.train;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.ferstudio.nets.OptimizerSettings;
 
 /**
@@ -63,9 +66,15 @@ public enum RecipePreset {
         return description;
     }
 
-    /** By name, case-insensitive; for remembered choices. */
+    /** By name, case-insensitive ("long"); the message of a name it does not know lists the ones it does. */
     public static RecipePreset parse(String name) {
-        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        for (RecipePreset preset : values()) {
+            if (preset.name().equalsIgnoreCase(name.trim())) {
+                return preset;
+            }
+        }
+        throw new IllegalArgumentException("unknown recipe '" + name + "'; use " + Arrays.stream(values())
+                .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")));
     }
 
     @Override

@@ -2,8 +2,12 @@ package org.ferstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ferstudio.nets.OptimizerSettings;
+import org.ferstudio.train.RecipePreset;
 import org.ferstudio.train.TrainingConfig;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TrainingDefaultsTest {
@@ -26,6 +30,44 @@ class TrainingDefaultsTest {
         assertThat(train.augment).isEqualTo("standard");
         assertThat(train.balance).isEqualTo("none");
         assertThat(train.schedule).isEqualTo("plateau");
+    }
+
+    @Test
+    void aRecipeSetsItsSettingsAndOptionsGivenBesideItWin() {
+        TrainCommand plain = new TrainCommand();
+        new CommandLine(plain).parseArgs("--data", "x.csv", "--out", "m");
+        assertThat(plain.settings()).isEqualTo(TrainingConfig.defaults());
+
+        TrainCommand quick = new TrainCommand();
+        new CommandLine(quick).parseArgs("--data", "x.csv", "--out", "m", "--recipe", "quick");
+        assertThat(quick.settings()).isEqualTo(RecipePreset.QUICK.config());
+
+        TrainCommand longRun = new TrainCommand();
+        new CommandLine(longRun).parseArgs("--data", "x.csv", "--out", "m", "--recipe", "long", "--arch", "cnn4");
+        assertThat(longRun.settings()).isEqualTo(RecipePreset.LONG.applyTo(TrainingConfig.builder()).architecture("cnn4")
+                .build());
+
+        TrainCommand changed = new TrainCommand();
+        new CommandLine(changed).parseArgs("--data", "x.csv", "--out", "m", "--recipe", "long", "--epochs", "150",
+                "--ema", "0", "--lr", "0.02");
+        TrainingConfig c = changed.settings();
+        assertThat(c.epochs()).isEqualTo(150);
+        assertThat(c.ema()).isZero();
+        assertThat(c.optimizer()).isEqualTo(new OptimizerSettings("sgd", 0.02, 0.9, 1e-4));
+        assertThat(c.plateauFactor()).isEqualTo(0.75);
+
+        TrainCommand adam = new TrainCommand();
+        new CommandLine(adam).parseArgs("--data", "x.csv", "--out", "m", "--recipe", "long", "--optimizer", "adam");
+        assertThat(adam.settings().optimizer().learningRate()).as("adam's own default rate, not the recipe's")
+                .isEqualTo(TrainingConfig.defaults().optimizer().learningRate());
+    }
+
+    @Test
+    void anUnknownRecipeIsNamed(@TempDir Path tmp) {
+        CliRun r = CliRun.of("train", "--data", tmp.resolve("x.csv").toString(), "--out", tmp.resolve("m").toString(),
+                "--recipe", "turbo");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("unknown recipe 'turbo'; use quick or long");
     }
 
     @Test

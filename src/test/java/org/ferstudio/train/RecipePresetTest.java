@@ -53,6 +53,7 @@ class RecipePresetTest {
     @Test
     void parsesRememberedNames() {
         assertThat(RecipePreset.parse(" long ")).isEqualTo(RecipePreset.LONG);
-        assertThatThrownBy(() -> RecipePreset.parse("turbo")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecipePreset.parse("turbo")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown recipe 'turbo'; use quick or long");
     }
 }
