@@ -8,16 +8,20 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.ferstudio.io.AtomicFiles;
 
 /**
  * Draws a training run's per-epoch curves for reports: loss on the left, accuracy on the right, training
- * in orange and validation in blue, the best epoch marked. The history comes from a checkpoint folder's
- * state, so the picture of a run can be redrawn at any time.
+ * in orange, validation in blue and, for runs with a weight average, the average's validation in green; the
+ * best epoch marked, and the epochs where a plateau schedule lowered the learning rate. The history comes
+ * from a checkpoint folder's state, so the picture of a run can be redrawn at any time.
  */
 public final class TrainingCurvesImage {
 
@@ -26,6 +30,10 @@ public final class TrainingCurvesImage {
     private static final int MARGIN = 56;
     private static final Color TRAIN = new Color(0xEF6C00);
     private static final Color VALIDATION = new Color(0x1565C0);
+    private static final Color AVERAGE = new Color(0x2E7D32);
+    private static final Color NOTE = new Color(0x757575);
+    /** More learning-rate changes than this (a cosine schedule changes it every epoch) are summed up in the legend. */
+    private static final int MAX_MARKED_RATE_CHANGES = 12;
 
     private TrainingCurvesImage() {
     }
@@ -47,10 +55,18 @@ public final class TrainingCurvesImage {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString(title, MARGIN, 28);
             int top = MARGIN + 20;
-            panel(g, history, MARGIN, top, "loss", EpochResult::trainLoss, EpochResult::validationLoss, false);
-            panel(g, history, 2 * MARGIN + PANEL_W, top, "accuracy", EpochResult::trainAccuracy,
-                    EpochResult::validationAccuracy, true);
-            legend(g, MARGIN, height - 16);
+            panel(g, history, MARGIN, top, "loss", EpochResult::trainLoss, EpochResult::validationLoss,
+                    EpochResult::averageValidationLoss, false);
+            Scale accuracy = panel(g, history, 2 * MARGIN + PANEL_W, top, "accuracy", EpochResult::trainAccuracy,
+                    EpochResult::validationAccuracy, EpochResult::averageValidationAccuracy, true);
+            List<EpochResult> changes = rateChanges(history);
+            boolean marked = changes.size() <= MAX_MARKED_RATE_CHANGES;
+            if (marked) {
+                markRateChanges(g, accuracy, changes);
+            }
+            legend(g, MARGIN, height - 16, history.stream().anyMatch(e -> e.averageValidationAccuracy() != null),
+                    marked ? "" : String.format(Locale.ROOT, "learning rate %s to %s", rate(history.get(0).learningRate()),
+                            rate(history.get(history.size() - 1).learningRate())));
         } finally {
             g.dispose();
         }
@@ -61,14 +77,18 @@ public final class TrainingCurvesImage {
         AtomicFiles.writePng(file, draw(history, title));
     }
 
-    private static void panel(Graphics2D g, List<EpochResult> h, int x, int y, String name,
-                              ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> validation,
-                              boolean percent) {
+    private static Scale panel(Graphics2D g, List<EpochResult> h, int x, int y, String name,
+                               Function<EpochResult, Double> train, Function<EpochResult, Double> validation,
+                               Function<EpochResult, Double> average, boolean percent) {
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (EpochResult e : h) {
-            lo = Math.min(lo, Math.min(train.applyAsDouble(e), validation.applyAsDouble(e)));
-            hi = Math.max(hi, Math.max(train.applyAsDouble(e), validation.applyAsDouble(e)));
+            for (Double v : new Double[] {train.apply(e), validation.apply(e), average.apply(e)}) {
+                if (v != null) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
         }
         double pad = Math.max(1e-3, (hi - lo) * 0.08);
         Scale s = new Scale(x, y, h.size(), lo - pad, hi + pad);
@@ -85,7 +105,41 @@ public final class TrainingCurvesImage {
             g.drawString(label, bx + 3 + width > x + PANEL_W ? bx - 3 - width : bx + 3, y + 12);
         }
         line(g, s, h, train, TRAIN);
+        line(g, s, h, average, AVERAGE);
         line(g, s, h, validation, VALIDATION);
+        return s;
+    }
+
+    /** The epochs whose learning rate differs from the epoch before. */
+    static List<EpochResult> rateChanges(List<EpochResult> h) {
+        List<EpochResult> changes = new ArrayList<>();
+        for (int i = 1; i < h.size(); i++) {
+            if (h.get(i).learningRate() != h.get(i - 1).learningRate()) {
+                changes.add(h.get(i));
+            }
+        }
+        return changes;
+    }
+
+    /** A grey tick at the bottom of the panel and the new rate beside it, for each change. */
+    private static void markRateChanges(Graphics2D g, Scale s, List<EpochResult> changes) {
+        g.setColor(NOTE);
+        g.setStroke(new BasicStroke(1f));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        int bottom = s.top + PANEL_H;
+        for (int i = 0; i < changes.size(); i++) {
+            EpochResult e = changes.get(i);
+            int px = s.x(e.epoch());
+            g.drawLine(px, bottom, px, bottom - 10);
+            String label = "lr " + rate(e.learningRate());
+            int width = g.getFontMetrics().stringWidth(label);
+            // staggered in two rows so that close changes stay readable; left of the tick near the right edge
+            g.drawString(label, px + 2 + width > s.left + PANEL_W ? px - 2 - width : px + 2, bottom - 14 - (i % 2) * 12);
+        }
+    }
+
+    private static String rate(double lr) {
+        return new BigDecimal(lr).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     private static void axes(Graphics2D g, Scale s, String name, boolean percent) {
@@ -111,35 +165,52 @@ public final class TrainingCurvesImage {
         g.drawString(name + " per epoch", s.left, s.top - 8);
     }
 
-    private static void line(Graphics2D g, Scale s, List<EpochResult> h, ToDoubleFunction<EpochResult> value,
+    /** The values as a line with a dot per epoch; epochs without a value (null) break it. */
+    private static void line(Graphics2D g, Scale s, List<EpochResult> h, Function<EpochResult, Double> value,
                              Color colour) {
         g.setColor(colour);
         g.setStroke(new BasicStroke(2.2f));
         Path2D path = new Path2D.Double();
-        for (int i = 0; i < h.size(); i++) {
-            EpochResult e = h.get(i);
+        boolean open = false;
+        for (EpochResult e : h) {
+            Double v = value.apply(e);
+            if (v == null) {
+                open = false;
+                continue;
+            }
             int px = s.x(e.epoch());
-            int py = s.y(value.applyAsDouble(e));
-            if (i == 0) {
-                path.moveTo(px, py);
-            } else {
+            int py = s.y(v);
+            if (open) {
                 path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                open = true;
             }
             g.fillOval(px - 3, py - 3, 6, 6);
         }
         g.draw(path);
     }
 
-    private static void legend(Graphics2D g, int x, int baseline) {
+    private static void legend(Graphics2D g, int x, int baseline, boolean withAverage, String rateNote) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.setColor(TRAIN);
+        int at = legendEntry(g, x, baseline, TRAIN, "training (augmented batches)");
+        at = legendEntry(g, at, baseline, VALIDATION, "validation");
+        if (withAverage) {
+            at = legendEntry(g, at, baseline, AVERAGE, "validation, weight average (EMA)");
+        }
+        if (!rateNote.isEmpty()) {
+            g.setColor(NOTE);
+            g.drawString(rateNote, at, baseline);
+        }
+    }
+
+    /** A colour swatch and its text; returns where the next entry starts. */
+    private static int legendEntry(Graphics2D g, int x, int baseline, Color colour, String text) {
+        g.setColor(colour);
         g.fillRect(x, baseline - 9, 18, 4);
         g.setColor(Color.BLACK);
-        g.drawString("training (augmented batches)", x + 24, baseline);
-        g.setColor(VALIDATION);
-        g.fillRect(x + 230, baseline - 9, 18, 4);
-        g.setColor(Color.BLACK);
-        g.drawString("validation", x + 254, baseline);
+        g.drawString(text, x + 24, baseline);
+        return x + 24 + g.getFontMetrics().stringWidth(text) + 28;
     }
 
     /** Maps epochs and values to pixels inside one panel. */
