@@ -74,37 +74,33 @@ final class ModelStepView {
                 setTooltip(empty || option == null || option.available() ? null : new Tooltip(option.reason()));
             }
         });
-        Label message = new Label();
-        message.setId("architectureMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(560);
-        message.textProperty().bind(vm.architectureMessageProperty());
-        return new VBox(4, combo, message);
+        return new VBox(4, combo, message("architectureMessage", vm.architectureMessageProperty()));
     }
 
     private VBox recipe() {
         ComboBox<RecipePreset> combo = new ComboBox<>(FXCollections.observableArrayList(RecipePreset.values()));
         combo.setId("recipeCombo");
         combo.valueProperty().bindBidirectional(vm.recipeProperty());
-        Label message = new Label();
-        message.setId("recipeMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(560);
-        message.textProperty().bind(vm.recipeMessageProperty());
-        return new VBox(4, combo, message);
+        return new VBox(4, combo, message("recipeMessage", vm.recipeMessageProperty()));
     }
 
     private VBox startingPoint() {
         ComboBox<StartingPoint> combo = new ComboBox<>(vm.startingPoints());
         combo.setId("startFromCombo");
         combo.valueProperty().bindBidirectional(vm.startFromProperty());
-        Label message = new Label();
-        message.setId("startFromMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(560);
-        message.textProperty().bind(vm.startMessageProperty());
+        Label message = message("startFromMessage", vm.startMessageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         return new VBox(4, combo, message);
+    }
+
+    /** The wrapped explanation under a choice, bound to the view-model's text for it. */
+    private static Label message(String id, ObservableStringValue text) {
+        Label message = new Label();
+        message.setId(id);
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.textProperty().bind(text);
+        return message;
     }
 
     /** A text field with ids {@code <name>Field} and, for its message, {@code <name>Error}. */
