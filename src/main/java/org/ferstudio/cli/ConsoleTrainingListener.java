@@ -52,7 +52,10 @@ final class ConsoleTrainingListener implements TrainingListener {
 
     @Override
     public void onTrainingStart(TrainingStart start) {
-        if (start.firstEpoch() > 1) {
+        if (start.firstEpoch() > start.config().epochs()) {
+            // --resume with --epochs at or below the epochs done: nothing to train, the best epoch is saved
+            out.printf("the run has done its %d epochs; saving its best epoch%n", start.firstEpoch() - 1);
+        } else if (start.firstEpoch() > 1) {
             out.printf("resuming at epoch %d of %d%n", start.firstEpoch(), start.config().epochs());
         }
         out.printf("%,d trainable parameters, %d batches per epoch%n", start.parameters(), start.batchesPerEpoch());

@@ -120,7 +120,8 @@ class TrainEvaluateInfoTest {
                 checkpoints.toString(), "--epochs", "3", "--schedule", "cosine", "--no-test", "--out", model.toString(),
                 "--force");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("3 epochs, batch 30").contains("cosine schedule");
+        assertThat(resumed.out()).contains("3 epochs, batch 30").contains("cosine schedule")
+                .contains("resuming at epoch 2 of 3");
         JsonNode state = new ObjectMapper().readTree(checkpoints.resolve("state.json").toFile());
         assertThat(state.get("epochsDone").asInt()).isEqualTo(3);
         assertThat(state.at("/config/schedule").asText()).isEqualTo("COSINE");
@@ -130,5 +131,15 @@ class TrainEvaluateInfoTest {
         assertThat(history.get(0).get("learningRate").asDouble()).isEqualTo(0.001);
         assertThat(lrEpoch2).isLessThan(0.001);
         assertThat(lrEpoch3).isLessThan(lrEpoch2);
+
+        // a finished run resumed with no more epochs only saves its best epoch again (how snapshots are exported)
+        CliRun export = CliRun.of("train", "--data", data.toString(), "--labels", labels, "--resume",
+                checkpoints.toString(), "--epochs", "3", "--no-test", "--tta", "none", "--out",
+                tmp.resolve("again").toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("the run has done its 3 epochs; saving its best epoch")
+                .doesNotContain("resuming at");
+        assertThat(new ObjectMapper().readTree(checkpoints.resolve("state.json").toFile()).get("epochsDone").asInt())
+                .isEqualTo(3);
     }
 }
