@@ -250,8 +250,12 @@ public final class ModelStepViewModel {
         if (start == null || start.model() == null) {
             return "";
         }
-        String lower = recipe == null ? "" : " (" + BigDecimal.valueOf(recipe.config().optimizer().learningRate())
-                .movePointLeft(1).stripTrailingZeros().toPlainString() + ")";
+        String lower = "";
+        if (recipe != null) {
+            BigDecimal rate = BigDecimal.valueOf(recipe.config().optimizer().learningRate());
+            lower = " (" + rate.movePointLeft(1).stripTrailingZeros().toPlainString() + " instead of "
+                    + rate.stripTrailingZeros().toPlainString() + ")";
+        }
         return "Fine-tunes " + start.model().name() + ": training starts from its weights. A learning rate about "
                 + "ten times lower than the recipe's" + lower + " keeps most of what it learned; the dataset must "
                 + "have the same classes.";

@@ -187,9 +187,9 @@ class ModelStepViewModelTest {
         ModelStepViewModel step = new ModelStepViewModel(new ArchitectureAvailability(tmp), prefs,
                 javafx.collections.FXCollections.observableArrayList(new ModelChoice(tmp.resolve("mine"), cnn3, false)));
         step.startFromProperty().set(step.startingPoints().get(1));
-        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.0001)");
+        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.0001 instead of 0.001)");
         step.recipeProperty().set(RecipePreset.LONG);
-        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.001)");
+        assertThat(step.startMessageProperty().get()).contains("ten times lower than the recipe's (0.001 instead of 0.01)");
     }
 
     @Test
