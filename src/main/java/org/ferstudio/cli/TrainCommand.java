@@ -303,25 +303,25 @@ public final class TrainCommand implements Callable<Integer> {
      * command line leaves out, the recipe's values.
      */
     TrainingConfig settings() {
+        // an option left out holds TrainingConfig's default (TrainingDefaults), so without --recipe the base is
+        // the defaults and "given or the base's value" is the option's value either way
         TrainingConfig base = recipe == null ? TrainingConfig.defaults() : RecipePreset.parse(recipe).config();
-        boolean noRecipe = recipe == null;
-        String type = noRecipe || given("--optimizer") ? optimizer : base.optimizer().type();
+        String type = given("--optimizer") ? optimizer : base.optimizer().type();
         double lr = learningRate != null ? learningRate
-                : !noRecipe && !given("--optimizer") ? base.optimizer().learningRate()
+                : !given("--optimizer") ? base.optimizer().learningRate()
                 : type.equalsIgnoreCase("sgd") ? 0.01 : TrainingConfig.defaults().optimizer().learningRate();
         return TrainingConfig.builder().architecture(architecture)
-                .epochs(noRecipe || given("--epochs") ? epochs : base.epochs()).batchSize(batch)
+                .epochs(given("--epochs") ? epochs : base.epochs()).batchSize(batch)
                 .optimizer(new OptimizerSettings(type, lr,
-                        noRecipe || given("--momentum") ? momentum : base.optimizer().momentum(),
-                        noRecipe || given("--weight-decay") ? weightDecay : base.optimizer().weightDecay()))
-                .schedule(noRecipe || given("--schedule") ? LrSchedule.parse(schedule) : base.schedule())
-                .plateauPatience(noRecipe || given("--plateau-patience") ? plateauPatience : base.plateauPatience())
-                .plateauFactor(noRecipe || given("--plateau-factor") ? plateauFactor : base.plateauFactor())
+                        given("--momentum") ? momentum : base.optimizer().momentum(),
+                        given("--weight-decay") ? weightDecay : base.optimizer().weightDecay()))
+                .schedule(given("--schedule") ? LrSchedule.parse(schedule) : base.schedule())
+                .plateauPatience(given("--plateau-patience") ? plateauPatience : base.plateauPatience())
+                .plateauFactor(given("--plateau-factor") ? plateauFactor : base.plateauFactor())
                 .minLearningRate(minLearningRate).labelSmoothing(labelSmoothing)
-                .earlyStoppingPatience(noRecipe || given("--early-stopping") ? earlyStopping
-                        : base.earlyStoppingPatience())
+                .earlyStoppingPatience(given("--early-stopping") ? earlyStopping : base.earlyStoppingPatience())
                 .augmentation(AugmentationConfig.parse(augment)).balancing(ClassBalancing.parse(balance)).seed(seed)
-                .ema(noRecipe || given("--ema") ? ema : base.ema()).build();
+                .ema(given("--ema") ? ema : base.ema()).build();
     }
 
     private boolean given(String option) {
