@@ -86,9 +86,14 @@ public record BackendInfo(String backend, String device, long deviceMemoryBytes,
                 sb.append(String.format(Locale.ROOT, " (%.1f GB)", deviceMemoryBytes / 1e9));
             }
         } else {
-            sb.append(", ").append(threads).append(" threads");
+            sb.append(", ").append(threadCount(threads));
         }
         return sb.append(", ").append(helperLibrary).append(helpersOn() ? " on" : " off").toString();
+    }
+
+    /** "1 thread", "2 threads": how the CPU backend's thread count reads in a sentence. */
+    public static String threadCount(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
     }
 
     private static boolean isCuda(Properties env) {

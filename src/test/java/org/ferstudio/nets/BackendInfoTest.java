@@ -19,8 +19,14 @@ class BackendInfoTest {
         assertThat(b.helperLibrary()).isEqualTo("oneDNN");
         assertThat(b.layerHelpers()).as("DL4J's oneDNN layer helpers").isTrue();
         assertThat(b.opHelpers()).as("the onednn-avx2 native build").isTrue();
-        assertThat(b.summary()).isEqualTo("CPU, " + b.threads() + " threads, oneDNN on")
+        assertThat(b.summary()).isEqualTo("CPU, " + BackendInfo.threadCount(b.threads()) + ", oneDNN on")
                 .isEqualTo(Nd4jRuntime.describe());
+    }
+
+    @Test
+    void countsThreadsInASentence() {
+        assertThat(BackendInfo.threadCount(1)).isEqualTo("1 thread");
+        assertThat(BackendInfo.threadCount(2)).isEqualTo("2 threads");
     }
 
     /** No GPU here: the CUDA path is checked on the environment ND4J's CUDA executioner reports. */

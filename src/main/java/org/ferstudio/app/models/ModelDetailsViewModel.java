@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ferstudio.model.ModelCard;
+import org.ferstudio.nets.BackendInfo;
 import org.ferstudio.store.ModelStore;
 import org.ferstudio.train.TrainingRecipe;
 
@@ -160,8 +161,9 @@ public final class ModelDetailsViewModel {
 
     private String timePerFace(ModelCard.Inference inference) {
         Double photos = inference.msPerFace().get(inference.defaultTta());
-        return String.format(Locale.ROOT, "photos (TTA %s): %s; video (%s): %s; %d threads, without face detection",
-                inference.defaultTta(), ms(photos), card.videoSetting(), ms(inference.videoCostMs()), inference.threads());
+        return String.format(Locale.ROOT, "photos (TTA %s): %s; video (%s): %s; %s, without face detection",
+                inference.defaultTta(), ms(photos), card.videoSetting(), ms(inference.videoCostMs()),
+                BackendInfo.threadCount(inference.threads()));
     }
 
     private String training() {
@@ -170,7 +172,7 @@ public final class ModelDetailsViewModel {
             s.append(" on ").append(card.hardware());
         }
         if (card.threads() > 0) {
-            s.append(", ").append(card.threads()).append(" threads");
+            s.append(", ").append(BackendInfo.threadCount(card.threads()));
         }
         if (card.bestEpoch() != null) {
             s.append("; best epoch ").append(card.bestEpoch());
