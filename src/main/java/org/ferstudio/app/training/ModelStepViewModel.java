@@ -36,8 +36,8 @@ public final class ModelStepViewModel {
     static final int MAX_BATCH = 1024;
 
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
-    /** The recipe a new user is offered first. */
-    static final RecipePreset DEFAULT_RECIPE = RecipePreset.QUICK;
+    /** The recipe a new user is offered first: the one that trained the default model (fer-cnn3-long). */
+    static final RecipePreset DEFAULT_RECIPE = RecipePreset.LONG;
 
     private final ArchitectureAvailability availability;
     private final TrainingPreferences prefs;
