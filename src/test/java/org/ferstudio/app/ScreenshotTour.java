@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -69,8 +70,7 @@ public final class ScreenshotTour {
         TaskExecutor executor = TaskExecutor.background(Platform::runLater);
         ModelCatalog catalog = new ModelCatalog(ModelLocator.shippedModels(), ModelLocator.userModels(),
                 ModelStore::load, executor, errors);
-        AppServices services = new AppServices(executor, catalog, errors,
-                Preferences.userRoot().node("org/ferstudio/screenshot-tour"));
+        AppServices services = new AppServices(executor, catalog, errors, freshPreferences());
         screens = Screens.create(services);
         MainViewModel viewModel = new MainViewModel(services, ModelLocator.defaultModel(), Nd4jRuntime::describe);
         window = new MainWindow(viewModel, screens.panes(), "screenshot tour");
@@ -97,6 +97,18 @@ public final class ScreenshotTour {
         }, "screenshot-tour");
         tour.setDaemon(true);
         tour.start();
+    }
+
+    /** The tour shows what a new user sees: the default model and settings, not the last tour's choices. */
+    private static Preferences freshPreferences() {
+        Preferences node = Preferences.userRoot().node("org/ferstudio/screenshot-tour");
+        try {
+            node.removeNode();
+            node.flush();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException("cannot clear the screenshot tour's preferences", e);
+        }
+        return Preferences.userRoot().node("org/ferstudio/screenshot-tour");
     }
 
     private void run(ModelCatalog catalog, Path out, Path photos, Path dataset) throws Exception {
