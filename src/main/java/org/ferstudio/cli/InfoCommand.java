@@ -110,11 +110,12 @@ public final class InfoCommand implements Callable<Integer> {
             ModelCard.Inference inf = card.inference();
             out.printf("inference     photos: TTA %s; video: %s%s%n", inf.defaultTta(), card.videoSetting(),
                     inf.videoMember() == null ? "" : String.format(java.util.Locale.ROOT, ", %.1f ms/face", inf.videoMsPerFace()));
-            out.printf("              validation accuracy and time per face, %s:%s%n", BackendInfo.threadCount(inf.threads()),
-                    ModelOutputArgs.describeChoice(inf));
+            out.printf("              validation accuracy and time per face, %s:%s%n",
+                    BackendInfo.threadCount(inf.threads()), ModelOutputArgs.describeChoice(inf));
         }
         out.printf("trained       %s, %d s on %s, %s%s%n", card.created(), card.trainingSeconds(),
-                card.hardware(), BackendInfo.threadCount(card.threads()), card.bestEpoch() == null ? "" : ", best epoch " + card.bestEpoch());
+                card.hardware(), BackendInfo.threadCount(card.threads()),
+                card.bestEpoch() == null ? "" : ", best epoch " + card.bestEpoch());
         TrainingRecipe.describe(card.training()).ifPresent(recipe -> out.printf("recipe        %s%n", recipe));
         if (card.training() != null) {
             out.printf("settings      %s%n", card.training());
