@@ -99,16 +99,18 @@ public final class ScreenshotTour {
         tour.start();
     }
 
+    private static final String PREFERENCES_NODE = "org/ferstudio/screenshot-tour";
+
     /** The tour shows what a new user sees: the default model and settings, not the last tour's choices. */
     private static Preferences freshPreferences() {
-        Preferences node = Preferences.userRoot().node("org/ferstudio/screenshot-tour");
+        Preferences node = Preferences.userRoot().node(PREFERENCES_NODE);
         try {
             node.removeNode();
             node.flush();
         } catch (BackingStoreException e) {
             throw new IllegalStateException("cannot clear the screenshot tour's preferences", e);
         }
-        return Preferences.userRoot().node("org/ferstudio/screenshot-tour");
+        return Preferences.userRoot().node(PREFERENCES_NODE);
     }
 
     private void run(ModelCatalog catalog, Path out, Path photos, Path dataset) throws Exception {
